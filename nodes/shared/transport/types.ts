@@ -1,0 +1,52 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** Where a provider's API lives, derived from the credential. */
+export interface ApiBase {
+	/** Absolute URL of the API root, no trailing slash (e.g. https://site/blog/wp-json/fluent-crm/v2). */
+	root: string;
+	/** WordPress sites without pretty permalinks: send the route in `?rest_route=` instead of the path. */
+	restRoute?: { siteUrl: string; prefix: string };
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path relative to the API root, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+}
+
+/** What a provider knows about its own failures. */
+export interface ErrorHint {
+	message: string;
+	description?: string;
+}
+
+export interface ProviderSpec {
+	/** Shown in messages: "FluentCRM rejected the request …". */
+	displayName: string;
+	credentialType: string;
+	apiBase(credentials: ICredentialDataDecryptedObject): ApiBase;
+	/** Turns an HTTP status (and its parsed body) into advice the user can act on. */
+	explainStatus(status: number, body: unknown, request: ApiRequest): ErrorHint | undefined;
+	/** Errors that providers send with a 2xx status. */
+	bodyError?(body: unknown, request: ApiRequest): ErrorHint | undefined;
+	/** Replies that mean "slow down" besides 429 (Nexudus 409, Faveo 500 "Too Many Attempts."). */
+	isRateLimited?(status: number, body: unknown): boolean;
+	/** Credential fields whose values must never appear in messages or outputs. */
+	secretFields: string[];
+	/** Credential field that switches off TLS certificate checks, if the credential has one. */
+	ignoreSslField?: string;
+	/** Paths the package refuses to call, even through the API Request operation. */
+	forbiddenPath?(method: IHttpRequestMethods, path: string): string | undefined;
+}

@@ -1,0 +1,138 @@
+/**
+ * Runs one of our nodes inside n8n-core's real execution path (WorkflowExecute → ExecuteContext →
+ * request helpers), with the in-memory credentials helper. No n8n request function is mocked.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	/** Credential type → stored credential id. */
+	credentials: Record<string, string>;
+	continueOnFail?: boolean;
+}
+
+export interface RunError {
+	message: string;
+	description?: string | null;
+	httpCode?: string | null;
+	context?: IDataObject;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: RunError;
+	run: IRun;
+}
+
+let executionCounter = 0;
+
+export class NodeHarness {
+	readonly credentialsHelper: TestCredentialsHelper;
+	private readonly nodeTypes: INodeTypes;
+
+	constructor(
+		private readonly nodes: INodeType[],
+		credentialTypes: ICredentialType[],
+	) {
+		this.credentialsHelper = new TestCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
+		const byName = new Map(nodes.map((node) => [node.description.name, node]));
+		this.nodeTypes = {
+			getByName: (name) => this.lookup(byName, name),
+			getByNameAndVersion: (name) => this.lookup(byName, name),
+			getKnownTypes: () => ({}),
+		};
+	}
+
+	private lookup(byName: Map<string, INodeType>, name: string): INodeType {
+		const node = byName.get(name);
+		if (!node) throw new Error(`Unknown node type ${name}`);
+		return node;
+	}
+
+	addCredential(type: string, data: ICredentialDataDecryptedObject, id = `cred-${type}-${this.credentialsHelper.store.size + 1}`): string {
+		this.credentialsHelper.store.set(id, { id, name: `${type} test`, type, data: structuredClone(data) });
+		return id;
+	}
+
+	credentialData(id: string): ICredentialDataDecryptedObject {
+		return structuredClone(this.credentialsHelper.store.get(id)?.data ?? {});
+	}
+
+	async run(options: RunOptions, nodeType: INodeType = this.nodes[0]): Promise<RunResult> {
+		const description = nodeType.description;
+		const node: INode = {
+			id: 'node-under-test',
+			name: description.defaults.name ?? description.displayName,
+			type: description.name,
+			typeVersion: Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version,
+			position: [0, 0],
+			parameters: options.parameters,
+			continueOnFail: options.continueOnFail ?? false,
+			credentials: Object.fromEntries(
+				Object.entries(options.credentials).map(([type, id]) => [type, { id, name: `${type} test` }]),
+			),
+		};
+		const workflow = new Workflow({
+			id: 'harness',
+			nodes: [node],
+			connections: {},
+			nodeTypes: this.nodeTypes,
+			active: false,
+			settings: { executionOrder: 'v1' },
+		});
+		const executionId = `harness-${++executionCounter}`;
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+			id: 'harness',
+			name: 'harness',
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			nodes: [node],
+			connections: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		});
+		const additionalData = {
+			credentialsHelper: this.credentialsHelper,
+			hooks,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			formBaseUrl: 'http://127.0.0.1:5678/form',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+			variables: {},
+			getRunExecutionData: async () => undefined,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const items = (options.items ?? [{}]).map((json) => ({ json }));
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+		});
+		const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		const task = run.data.resultData.runData[node.name]?.[0];
+		const error = (task?.error ?? run.data.resultData.error) as RunError | undefined;
+		return { items: task?.data?.main?.[0] ?? [], error, run };
+	}
+}
