@@ -17,6 +17,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	Workflow,
@@ -59,7 +60,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(_additionalData: unknown, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
 		if (!stored || stored.type !== type) throw new Error(`No stored credential ${nodeCredentials.id} of type ${type}`);
-		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, structuredClone(stored.data), true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(this.type(type).properties, structuredClone(stored.data) as INodeParameters, true, false, null, null);
 		return withDefaults as ICredentialDataDecryptedObject;
 	}
 
@@ -119,13 +120,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined || !node.credentials) return undefined;
 		const stored = this.store.get(node.credentials[typeName]?.id ?? '');
-		if (stored) stored.data = { ...stored.data, ...output };
+		if (stored) stored.data = { ...stored.data, ...output } as ICredentialDataDecryptedObject;
 		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
 	}
 }

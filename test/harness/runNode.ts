@@ -2,12 +2,13 @@
  * Runs one of our nodes inside n8n-core's real execution path (WorkflowExecute → ExecuteContext →
  * request helpers), with the in-memory credentials helper. No n8n request function is mocked.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -74,9 +75,9 @@ export class NodeHarness {
 		return structuredClone(this.credentialsHelper.store.get(id)?.data ?? {});
 	}
 
-	async run(options: RunOptions, nodeType: INodeType = this.nodes[0]): Promise<RunResult> {
+	private buildNode(options: Pick<RunOptions, 'parameters' | 'credentials' | 'continueOnFail'>, nodeType: INodeType): INode {
 		const description = nodeType.description;
-		const node: INode = {
+		return {
 			id: 'node-under-test',
 			name: description.defaults.name ?? description.displayName,
 			type: description.name,
@@ -88,15 +89,13 @@ export class NodeHarness {
 				Object.entries(options.credentials).map(([type, id]) => [type, { id, name: `${type} test` }]),
 			),
 		};
-		const workflow = new Workflow({
-			id: 'harness',
-			nodes: [node],
-			connections: {},
-			nodeTypes: this.nodeTypes,
-			active: false,
-			settings: { executionOrder: 'v1' },
-		});
-		const executionId = `harness-${++executionCounter}`;
+	}
+
+	private buildWorkflow(node: INode): Workflow {
+		return new Workflow({ id: 'harness', nodes: [node], connections: {}, nodeTypes: this.nodeTypes, active: false, settings: { executionOrder: 'v1' } });
+	}
+
+	private additionalData(node: INode, executionId: string): IWorkflowExecuteAdditionalData {
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'harness',
 			name: 'harness',
@@ -108,24 +107,43 @@ export class NodeHarness {
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		});
-		const additionalData = {
+		const base = 'http://127.0.0.1:5678';
+		return {
 			credentialsHelper: this.credentialsHelper,
 			hooks,
 			executionId,
 			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-			formBaseUrl: 'http://127.0.0.1:5678/form',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+			restApiUrl: `${base}/rest`,
+			instanceBaseUrl: `${base}/`,
+			webhookBaseUrl: `${base}/webhook`,
+			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			webhookTestBaseUrl: `${base}/webhook-test`,
+			formBaseUrl: `${base}/form`,
+			formWaitingBaseUrl: `${base}/form-waiting`,
+			formTestBaseUrl: `${base}/form-test`,
+			mcpBaseUrl: `${base}/mcp`,
+			mcpTestBaseUrl: `${base}/mcp-test`,
 			variables: {},
 			getRunExecutionData: async () => undefined,
 		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** Evaluates an n8n expression (e.g. a credential's test URL) the way n8n resolves credential expressions. */
+	resolveExpression(value: string, additionalKeys: IDataObject): unknown {
+		const node = this.buildNode({ parameters: {}, credentials: {} }, this.nodes[0]);
+		return this.buildWorkflow(node).expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+	}
+
+	/** A real n8n-core context for `methods.loadOptions` / `methods.listSearch`. */
+	loadOptionsContext(options: Pick<RunOptions, 'parameters' | 'credentials'>, nodeType: INodeType = this.nodes[0]): ILoadOptionsFunctions {
+		const node = this.buildNode(options, nodeType);
+		return new LoadOptionsContext(this.buildWorkflow(node), node, this.additionalData(node, `harness-${++executionCounter}`), '');
+	}
+
+	async run(options: RunOptions, nodeType: INodeType = this.nodes[0]): Promise<RunResult> {
+		const node = this.buildNode(options, nodeType);
+		const workflow = this.buildWorkflow(node);
+		const additionalData = this.additionalData(node, `harness-${++executionCounter}`);
 		const items = (options.items ?? [{}]).map((json) => ({ json }));
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },

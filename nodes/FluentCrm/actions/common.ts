@@ -40,12 +40,21 @@ export function numericId(context: IExecuteFunctions, value: unknown, what: stri
 	throw new NodeOperationError(context.getNode(), `"${text}" is not a valid ${what} ID`, { itemIndex, description: `A ${what} ID is a positive number.` });
 }
 
-/** Resolves the contact locator (list, ID or email) to a contact ID. */
+/** Resolves the contact locator (list, ID or email) to a contact ID, without a request when it is an ID. */
 export async function contactId(this: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const locator = this.getNodeParameter('contact', itemIndex) as INodeParameterResourceLocator;
 	if (locator.mode !== 'email') return numericId(this, locator.value, 'contact', itemIndex);
-	const response = await fluentRequest.call(this, 'GET', '/subscribers/0', { qs: { get_by_email: String(locator.value).trim() } });
-	return String((response.subscriber as IDataObject).id);
+	return String((await loadContact.call(this, itemIndex)).id);
+}
+
+/** Reads the located contact; FluentCRM answers a miss with 422 "Subscriber not found". */
+export async function loadContact(this: IExecuteFunctions, itemIndex: number, qs: IDataObject = {}): Promise<IDataObject> {
+	const locator = this.getNodeParameter('contact', itemIndex) as INodeParameterResourceLocator;
+	const byEmail = locator.mode === 'email';
+	const id = byEmail ? '0' : numericId(this, locator.value, 'contact', itemIndex);
+	const query = byEmail ? { ...qs, get_by_email: String(locator.value).trim() } : qs;
+	const response = await fluentRequest.call(this, 'GET', `/subscribers/${id}`, { qs: query });
+	return response.subscriber as IDataObject;
 }
 
 export const contactLocator: INodeProperties = {

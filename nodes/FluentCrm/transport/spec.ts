@@ -25,7 +25,8 @@ function forbidden(path: string, body: unknown): ErrorHint {
 }
 
 function notFound(body: unknown): ErrorHint {
-	if ((body as { code?: string } | undefined)?.code === 'rest_no_route') {
+	// A web page instead of JSON means the address is not a WordPress REST API at all.
+	if (typeof body === 'string' || (body as { code?: string } | undefined)?.code === 'rest_no_route') {
 		return {
 			message: 'FluentCRM’s REST API was not found at this address (HTTP 404)',
 			description:

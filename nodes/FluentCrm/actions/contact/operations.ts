@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readLimit } from '../../../shared/descriptions/returnAllOrLimit';
 import type { ItemOperation } from '../../../shared/actions/runItems';
 import { fluentPages, fluentRequest } from '../../transport';
-import { contactId, idList, optional, requireStatus } from '../common';
+import { contactId, idList, loadContact, optional, requireStatus } from '../common';
 import { contactBody } from './fields';
 
 type Param = <T>(name: string, fallback?: T) => T;
@@ -22,11 +22,22 @@ async function createContact(this: IExecuteFunctions, i: number, upsert: boolean
 	return { ...(response.contact as IDataObject), action_type: response.action_type };
 }
 
-async function segments(this: IExecuteFunctions, i: number, key: string, parameter: string, kind: string): Promise<IDataObject> {
-	const id = await contactId.call(this, i);
-	const ids = idList(this, this.getNodeParameter(parameter, i), kind, i);
-	const response = await fluentRequest.call(this, 'PUT', `/subscribers/${id}`, { body: { [key]: ids } });
+/**
+ * FluentCRM validates the email on every contact PUT and blanks a birth date that is not sent,
+ * so each update starts from the stored record.
+ */
+async function updateContact(this: IExecuteFunctions, i: number, changes: IDataObject): Promise<IDataObject> {
+	const current = await loadContact.call(this, i);
+	const kept: IDataObject = { email: current.email };
+	if (current.date_of_birth) kept.date_of_birth = current.date_of_birth;
+	const body = { ...kept, ...changes };
+	const response = await fluentRequest.call(this, 'PUT', `/subscribers/${String(current.id)}`, { body });
 	return response.contact as IDataObject;
+}
+
+async function segments(this: IExecuteFunctions, i: number, key: string, parameter: string, kind: string): Promise<IDataObject> {
+	const ids = idList(this, this.getNodeParameter(parameter, i), kind, i);
+	return await updateContact.call(this, i, { [key]: ids });
 }
 
 export const contactOperations: Record<string, ItemOperation> = {
@@ -37,11 +48,8 @@ export const contactOperations: Record<string, ItemOperation> = {
 		return await createContact.call(this, i, true);
 	},
 	get: async function (i) {
-		const id = await contactId.call(this, i);
 		const withCustom = optional(this, 'withCustomFields', i, false);
-		const qs = withCustom ? { with: ['subscriber.custom_values'] } : {};
-		const response = await fluentRequest.call(this, 'GET', `/subscribers/${id}`, { qs });
-		return response.subscriber as IDataObject;
+		return await loadContact.call(this, i, withCustom ? { with: ['subscriber.custom_values'] } : {});
 	},
 	getAll: async function (i) {
 		const get = param(this, i);
@@ -52,10 +60,7 @@ export const contactOperations: Record<string, ItemOperation> = {
 		return await fluentPages.call(this, '/subscribers', filters, readLimit(get));
 	},
 	update: async function (i) {
-		const id = await contactId.call(this, i);
-		const body = contactBody(this, i, 'updateFields');
-		const response = await fluentRequest.call(this, 'PUT', `/subscribers/${id}`, { body });
-		return response.contact as IDataObject;
+		return await updateContact.call(this, i, contactBody(this, i, 'updateFields'));
 	},
 	delete: async function (i) {
 		const id = await contactId.call(this, i);
