@@ -16,7 +16,7 @@ import type {
 
 import { runItems } from '../../nodes/shared/actions/runItems';
 import { providerRequest } from '../../nodes/shared/transport/request';
-import { loginFingerprint, requireToken, sharedLogin } from '../../nodes/shared/transport/session';
+import { loginForToken } from '../../nodes/shared/transport/login';
 import type { ProviderSpec } from '../../nodes/shared/transport/types';
 
 export class ProbeApi implements ICredentialType {
@@ -30,15 +30,14 @@ export class ProbeApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const fingerprint = loginFingerprint(credentials.baseUrl, credentials.user, credentials.password);
-		const token = await sharedLogin(fingerprint, String(credentials.token ?? ''), async () => {
-			const body = await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${String(credentials.baseUrl)}/login`,
-				body: { user: credentials.user, password: credentials.password },
-				json: true,
-			});
-			return requireToken(body?.token, 'Probe', 'Check the user and password.');
+		const token = await loginForToken(this.helpers, {
+			providerName: 'Probe',
+			identity: [credentials.baseUrl, credentials.user, credentials.password],
+			currentToken: credentials.token,
+			request: { method: 'POST', url: `${String(credentials.baseUrl)}/login`, body: { user: credentials.user, password: credentials.password } },
+			readToken: (body) => (body as { token?: unknown })?.token,
+			explainFailure: (status, body) => (status === undefined ? `no token in the answer (${JSON.stringify(body)})` : `user or password wrong (HTTP ${status})`),
+			secrets: [credentials.password],
 		});
 		return { token };
 	}

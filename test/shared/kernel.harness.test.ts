@@ -87,13 +87,27 @@ describe('kernel in n8n-core', () => {
 		expect(harness.credentialData(credentialId).token).toBe('tok-2');
 	});
 
-	it('fails a wrong password clearly after at most two login attempts, without leaking it', async () => {
+	it('fails a wrong password clearly after one login attempt, without leaking it or storing a token', async () => {
 		const wrongId = harness.addCredential('probeApi', { baseUrl: server.url, user: 'bob', password: 'wrong-password-123', token: '' });
 		const result = await harness.run({ parameters: { method: 'GET', path: '/things' }, credentials: { probeApi: wrongId } });
-		expect(result.error?.message).toBe('Probe rejected the credentials (HTTP 401)');
-		// n8n itself tries the login twice (once cold, once on the 401 retry path); never more.
-		expect(api.state.failedLogins).toBe(2);
+		expect(result.error?.message).toBe('Probe login failed: user or password wrong (HTTP 401)');
+		// A login refusal carries no HTTP status to n8n, so n8n does not try the same password again.
+		expect(api.state.failedLogins).toBe(1);
+		expect(api.state.calls).toBe(0);
 		expect(JSON.stringify(result.error)).not.toContain('wrong-password-123');
+		expect(harness.credentialData(wrongId).token).toBe('');
+	});
+
+	it('a login answered with 200 but no token is a clear error, never an empty stored token', async () => {
+		const stub = await startProbeServer((req, _body, res) => json(res, 200, req.url === '/login' ? { error: 'invalid_credentials', status_code: 401 } : {}));
+		try {
+			const id = harness.addCredential('probeApi', { baseUrl: stub.url, user: 'eve', password: 'pw-200', token: '' });
+			const result = await harness.run({ parameters: { method: 'GET', path: '/things' }, credentials: { probeApi: id } });
+			expect(result.error?.message).toBe('Probe login failed: no token in the answer ({"error":"invalid_credentials","status_code":401})');
+			expect(harness.credentialData(id).token).toBe('');
+		} finally {
+			await stub.stop();
+		}
 	});
 
 	it('retries a rate-limited reply after Retry-After and then succeeds', async () => {

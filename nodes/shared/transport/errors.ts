@@ -9,9 +9,12 @@ export interface Failure {
 	headers: Record<string, string>;
 	networkCode?: string;
 	message: string;
+	/** Set when the credential's login (preAuthentication) refused: its message is already user-ready. */
+	loginFailure?: string;
 }
 
 interface ErrorLike {
+	name?: string;
 	message?: string;
 	code?: string;
 	httpCode?: string | null;
@@ -19,9 +22,18 @@ interface ErrorLike {
 	cause?: ErrorLike;
 }
 
+function findLoginFailure(error: ErrorLike | undefined): string | undefined {
+	for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
+		if (current.name === 'LoginFailedError') return current.message;
+	}
+	return undefined;
+}
+
 /** Reads status, body and headers from whatever n8n's request helper threw. */
 export function readFailure(error: unknown): Failure {
 	const outer = (error ?? {}) as ErrorLike;
+	const loginFailure = findLoginFailure(outer);
+	if (loginFailure) return { headers: {}, message: loginFailure, loginFailure };
 	const response = outer.response ?? outer.cause?.response;
 	const status = response?.status ?? (outer.httpCode ? Number(outer.httpCode) : undefined);
 	return {
@@ -50,6 +62,16 @@ function flattenFieldBag(body: Record<string, unknown>): string | undefined {
 	return parts.length ? parts.join('; ') : undefined;
 }
 
+/** Strapi's Boom envelope: `message: [{ messages: [{ id, message }] }]`. */
+function nestedMessages(value: unknown): string | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const texts = value
+		.flatMap((entry) => (Array.isArray((entry as { messages?: unknown })?.messages) ? (entry as { messages: unknown[] }).messages : [entry]))
+		.map((entry) => (entry as { message?: unknown })?.message)
+		.filter((text): text is string => typeof text === 'string');
+	return texts.length ? texts.join('; ') : undefined;
+}
+
 /** The provider's own words about a failure, from the common body shapes. */
 export function providerText(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
@@ -59,6 +81,8 @@ export function providerText(body: unknown): string | undefined {
 	for (const key of ['message', 'error', 'result']) {
 		const value = record[key];
 		if (typeof value === 'string' && value.trim()) return stripHtml(value);
+		const nested = nestedMessages(value);
+		if (nested) return nested;
 	}
 	return flattenFieldBag(record);
 }
@@ -116,6 +140,7 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 	const { spec, request, secrets } = context;
 	const hint =
 		bodyHint ??
+		(failure.loginFailure ? { message: failure.loginFailure, description: 'Check the credential.' } : undefined) ??
 		(failure.status !== undefined ? spec.explainStatus(failure.status, failure.body, request) : undefined) ??
 		genericHint(spec, failure, context.rateLimited ?? false);
 	const said = providerText(failure.body);

@@ -16,7 +16,9 @@ export function loginFingerprint(...parts: unknown[]): string {
 	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\u0000')).digest('hex');
 }
 
-export class LoginFailedError extends Error {}
+export class LoginFailedError extends Error {
+	name = 'LoginFailedError';
+}
 
 /** Fails clearly instead of letting n8n store an empty token. */
 export function requireToken(value: unknown, providerName: string, hint: string): string {

@@ -1,0 +1,77 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from '../shared/actions/router';
+import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
+import { collections } from './actions/catalog';
+import { contactDescription } from './actions/contact';
+import { collectionDescription } from './actions/description';
+import { crmPlatformOperations } from './actions/router';
+
+export class CrmPlatform implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CRM Platform',
+		name: 'crmPlatform',
+		icon: { light: 'file:crmPlatform.svg', dark: 'file:crmPlatform.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage contacts, activities, tags and geography in a CRM Platform (Strapi 3 crm-plugin) server',
+		defaults: { name: 'CRM Platform' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'crmPlatformApi', required: true, displayOptions: { show: { authentication: ['credentials'] } } },
+			{ name: 'crmPlatformJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Username and Password', value: 'credentials', description: 'Logs in and renews the token by itself' },
+					{ name: 'Pasted JWT', value: 'jwt', description: 'A token you already have; paste a new one when it expires' },
+				],
+				default: 'credentials',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Activity', value: 'activity' },
+					{ name: 'Activity Type', value: 'activityType' },
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Tag', value: 'contactTag' },
+					{ name: 'Country', value: 'country' },
+					{ name: 'District', value: 'district' },
+					{ name: 'State', value: 'state' },
+					{ name: 'Tag', value: 'tag' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Village', value: 'village' },
+				],
+				default: 'contact',
+			},
+			...contactDescription,
+			...collections.flatMap(collectionDescription),
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['user'] } },
+				options: [{ name: 'Get Current User', value: 'getMe', action: 'Get the current user' }],
+				default: 'getMe',
+			},
+			...apiRequestFields('CRM Platform', '/crm-plugin/contact', true),
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, crmPlatformOperations);
+	}
+}
