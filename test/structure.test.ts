@@ -4,12 +4,15 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { CrmPlatform } from '../nodes/CrmPlatform/CrmPlatform.node';
 import { crmPlatformOperations } from '../nodes/CrmPlatform/actions/router';
 import { FluentCrm } from '../nodes/FluentCrm/FluentCrm.node';
+import { Nexudus } from '../nodes/Nexudus/Nexudus.node';
+import { nexudusOperations } from '../nodes/Nexudus/actions/router';
 import { fluentCrmOperations } from '../nodes/FluentCrm/actions/router';
 import type { OperationTable } from '../nodes/shared/actions/router';
 
 const nodes: Array<[string, INodeType, OperationTable]> = [
 	['FluentCRM', new FluentCrm(), fluentCrmOperations],
 	['CRM Platform', new CrmPlatform(), crmPlatformOperations],
+	['Nexudus', new Nexudus(), nexudusOperations],
 ];
 
 const optionValues = (property: INodeProperties) => (property.options ?? []).map((option) => (option as { value: string }).value);

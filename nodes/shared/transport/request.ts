@@ -1,6 +1,8 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { readFailure, toNodeApiError } from './errors';
+import { takeTurn } from './pacing';
+import { loginFingerprint } from './session';
 import { withRetries } from './retry';
 import type { ApiBase, ApiRequest, ProviderSpec, RequestContext } from './types';
 import { buildUrl } from './url';
@@ -9,6 +11,8 @@ interface CredentialFacts {
 	base: ApiBase;
 	secrets: string[];
 	ignoreSsl: boolean;
+	/** Non-secret key of "this account at this server", for pacing. */
+	accountKey: string;
 }
 
 /** One credential read per node run: the base URL cannot change mid-run, and each read decrypts. */
@@ -19,8 +23,10 @@ async function readCredentialFacts(context: RequestContext, spec: ProviderSpec):
 	const secrets = spec.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
+	const base = spec.apiBase(credentials);
 	return {
-		base: spec.apiBase(credentials),
+		base,
+		accountKey: loginFingerprint(spec.credentialType, base.root, ...secrets),
 		secrets,
 		ignoreSsl: spec.ignoreSslField ? credentials[spec.ignoreSslField] === true : false,
 	};
@@ -61,7 +67,10 @@ export async function providerRequest<T = unknown>(
 	});
 	const outcome = await withRetries(
 		request.method,
-		async () => await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options()),
+		async () => {
+			if (spec.pacing) await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET');
+			return await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options());
+		},
 		(error) => {
 			const failure = readFailure(error);
 			errorContext.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);

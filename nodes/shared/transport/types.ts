@@ -1,3 +1,4 @@
+import type { Pacing } from './pacing';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -47,6 +48,8 @@ export interface ProviderSpec {
 	secretFields: string[];
 	/** Credential field that switches off TLS certificate checks, if the credential has one. */
 	ignoreSslField?: string;
+	/** Documented request budgets; the kernel spaces requests to stay under them. */
+	pacing?: Pacing;
 	/** Paths the package refuses to call, even through the API Request operation. */
 	forbiddenPath?(method: IHttpRequestMethods, path: string): string | undefined;
 }
