@@ -4,6 +4,8 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { CrmPlatform } from '../nodes/CrmPlatform/CrmPlatform.node';
 import { crmPlatformOperations } from '../nodes/CrmPlatform/actions/router';
 import { FluentCrm } from '../nodes/FluentCrm/FluentCrm.node';
+import { FuseUniversal } from '../nodes/FuseUniversal/FuseUniversal.node';
+import { fuseOperations } from '../nodes/FuseUniversal/actions/router';
 import { Nexudus } from '../nodes/Nexudus/Nexudus.node';
 import { nexudusOperations } from '../nodes/Nexudus/actions/router';
 import { fluentCrmOperations } from '../nodes/FluentCrm/actions/router';
@@ -13,6 +15,7 @@ const nodes: Array<[string, INodeType, OperationTable]> = [
 	['FluentCRM', new FluentCrm(), fluentCrmOperations],
 	['CRM Platform', new CrmPlatform(), crmPlatformOperations],
 	['Nexudus', new Nexudus(), nexudusOperations],
+	['Fuse Universal', new FuseUniversal(), fuseOperations],
 ];
 
 const optionValues = (property: INodeProperties) => (property.options ?? []).map((option) => (option as { value: string }).value);

@@ -84,7 +84,17 @@ export function providerText(body: unknown): string | undefined {
 		const nested = nestedMessages(value);
 		if (nested) return nested;
 	}
-	return flattenFieldBag(record);
+	return railsErrors(record.errors) ?? flattenFieldBag(record);
+}
+
+/** Rails' `errors: { base: "…", field: ["…"] }` (Fuse). */
+function railsErrors(errors: unknown): string | undefined {
+	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
+	const parts = Object.entries(errors as Record<string, unknown>).map(([field, value]) => {
+		const text = Array.isArray(value) ? value.join(', ') : String(value);
+		return field === 'base' ? text : `${field} ${text}`;
+	});
+	return parts.length ? parts.join('; ') : undefined;
 }
 
 export function looksLikeHtml(body: unknown): boolean {

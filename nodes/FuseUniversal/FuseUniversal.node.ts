@@ -1,0 +1,52 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from '../shared/actions/router';
+import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
+import { listingDescription, listings } from './actions/content';
+import { fuseOperations } from './actions/router';
+import { userDescription } from './actions/userDescription';
+
+export class FuseUniversal implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fuse Universal',
+		name: 'fuseUniversal',
+		icon: { light: 'file:fuseUniversal.svg', dark: 'file:fuseUniversal.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage users and read communities, topics, learning plans and events in Fuse Universal',
+		defaults: { name: 'Fuse Universal' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fuseUniversalApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Community', value: 'community' },
+					{ name: 'Custom Option', value: 'customOption' },
+					{ name: 'Event Occurrence', value: 'eventOccurrence' },
+					{ name: 'Learning Plan', value: 'learningPlan' },
+					{ name: 'Notification', value: 'notification' },
+					{ name: 'Role', value: 'role' },
+					{ name: 'Topic', value: 'topic' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'user',
+			},
+			...userDescription,
+			...listings.flatMap(listingDescription),
+			...apiRequestFields('Fuse Universal', '/users/me', false),
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, fuseOperations);
+	}
+}
