@@ -4,6 +4,8 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { CrmPlatform } from '../nodes/CrmPlatform/CrmPlatform.node';
 import { crmPlatformOperations } from '../nodes/CrmPlatform/actions/router';
 import { FluentCrm } from '../nodes/FluentCrm/FluentCrm.node';
+import { FaveoHelpdesk } from '../nodes/FaveoHelpdesk/FaveoHelpdesk.node';
+import { faveoOperations } from '../nodes/FaveoHelpdesk/actions/router';
 import { FuseUniversal } from '../nodes/FuseUniversal/FuseUniversal.node';
 import { fuseOperations } from '../nodes/FuseUniversal/actions/router';
 import { Nexudus } from '../nodes/Nexudus/Nexudus.node';
@@ -16,6 +18,7 @@ const nodes: Array<[string, INodeType, OperationTable]> = [
 	['CRM Platform', new CrmPlatform(), crmPlatformOperations],
 	['Nexudus', new Nexudus(), nexudusOperations],
 	['Fuse Universal', new FuseUniversal(), fuseOperations],
+	['Faveo Helpdesk', new FaveoHelpdesk(), faveoOperations],
 ];
 
 const optionValues = (property: INodeProperties) => (property.options ?? []).map((option) => (option as { value: string }).value);

@@ -1,9 +1,9 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readFailure, toNodeApiError } from './errors';
 import { takeTurn } from './pacing';
-import { loginFingerprint } from './session';
 import { withRetries } from './retry';
+import type { Outcome } from './retry';
 import type { ApiBase, ApiRequest, ProviderSpec, RequestContext } from './types';
 import { buildUrl } from './url';
 
@@ -11,7 +11,7 @@ interface CredentialFacts {
 	base: ApiBase;
 	secrets: string[];
 	ignoreSsl: boolean;
-	/** Non-secret key of "this account at this server", for pacing. */
+	/** "This credential at this server", for pacing (no secrets in it). */
 	accountKey: string;
 }
 
@@ -26,7 +26,7 @@ async function readCredentialFacts(context: RequestContext, spec: ProviderSpec):
 	const base = spec.apiBase(credentials);
 	return {
 		base,
-		accountKey: loginFingerprint(spec.credentialType, base.root, ...secrets),
+		accountKey: `${spec.credentialType}|${context.getNode().credentials?.[spec.credentialType]?.id ?? ''}|${base.root}`,
 		secrets,
 		ignoreSsl: spec.ignoreSslField ? credentials[spec.ignoreSslField] === true : false,
 	};
@@ -43,15 +43,36 @@ export async function credentialFacts(this: RequestContext, spec: ProviderSpec):
 }
 
 /**
+ * For tokens a provider rejects without a 401: hand n8n the credential with an emptied token, so its
+ * preAuthentication logs in (once, shared) and persists the new token (n8n.md §1.6). The stale token
+ * travels along so the shared login can tell whether someone already replaced it.
+ */
+async function withEmptiedToken(context: RequestContext, spec: ProviderSpec, field: string): Promise<IAdditionalCredentialOptions> {
+	const reference = context.getNode().credentials?.[spec.credentialType];
+	const data = await context.getCredentials(spec.credentialType);
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? spec.credentialType,
+			type: spec.credentialType,
+			data: { ...data, [field]: '', expiredToken: data[field] },
+		},
+	};
+}
+
+function tokenExpired(spec: ProviderSpec, outcome: Outcome<unknown>): boolean {
+	if (!spec.expiredToken) return false;
+	if (outcome.ok) return spec.expiredToken.test(200, outcome.value);
+	const failure = readFailure(outcome.error);
+	return failure.status !== undefined && spec.expiredToken.test(failure.status, failure.body);
+}
+
+/**
  * The one way nodes talk to a provider: builds the URL from the credential, sends through
  * n8n's authenticated helper (so logins and 401 refreshes apply), retries what is safe to
  * retry, and turns every failure — including errors sent with HTTP 200 — into a NodeApiError.
  */
-export async function providerRequest<T = unknown>(
-	this: RequestContext,
-	spec: ProviderSpec,
-	request: ApiRequest,
-): Promise<T> {
+export async function providerRequest<T = unknown>(this: RequestContext, spec: ProviderSpec, request: ApiRequest): Promise<T> {
 	const facts = await credentialFacts.call(this, spec);
 	const { url, qs } = buildUrl(facts.base, request.path, request.qs);
 	const errorContext = { spec, request, secrets: facts.secrets, rateLimited: false };
@@ -65,18 +86,24 @@ export async function providerRequest<T = unknown>(
 		headers: { Accept: 'application/json', ...request.headers },
 		skipSslCertificateValidation: facts.ignoreSsl,
 	});
-	const outcome = await withRetries(
-		request.method,
-		async () => {
-			if (spec.pacing) await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET');
-			return await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options());
-		},
-		(error) => {
-			const failure = readFailure(error);
-			errorContext.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);
-			return { ...failure, retryAfter: failure.headers['retry-after'], rateLimited: errorContext.rateLimited };
-		},
-	);
+	const send = async (additional?: IAdditionalCredentialOptions) =>
+		await withRetries(
+			request.method,
+			async () => {
+				if (spec.pacing) await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET');
+				return await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options(), additional);
+			},
+			(error) => {
+				const failure = readFailure(error);
+				errorContext.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);
+				const retryAfter = failure.headers['retry-after'] ?? (errorContext.rateLimited ? spec.rateLimitRetryAfter?.() : undefined);
+				return { ...failure, retryAfter, rateLimited: errorContext.rateLimited };
+			},
+		);
+	let outcome = await send();
+	if (spec.expiredToken && tokenExpired(spec, outcome)) {
+		outcome = await send(await withEmptiedToken(this, spec, spec.expiredToken.field));
+	}
 	if (!outcome.ok) throw toNodeApiError(this.getNode(), readFailure(outcome.error), errorContext);
 	const body = outcome.value;
 	const bodyHint = spec.bodyError?.(body, request);

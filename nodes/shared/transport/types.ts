@@ -48,6 +48,13 @@ export interface ProviderSpec {
 	secretFields: string[];
 	/** Credential field that switches off TLS certificate checks, if the credential has one. */
 	ignoreSslField?: string;
+	/** How long to wait on a rate-limit reply without Retry-After (default: exponential back-off). */
+	rateLimitRetryAfter?(): string | undefined;
+	/**
+	 * Replies that mean "this token expired" without an HTTP 401 (Faveo 1.9 answers 200 `token_expired`).
+	 * The kernel then forces one fresh login through the credential's hidden token field.
+	 */
+	expiredToken?: { field: string; test(status: number | undefined, body: unknown): boolean };
 	/** Documented request budgets; the kernel spaces requests to stay under them. */
 	pacing?: Pacing;
 	/** Paths the package refuses to call, even through the API Request operation. */

@@ -1,0 +1,54 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from '../shared/actions/router';
+import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
+import { collaboratorDescription, customerDescription, listOnlyDescription, ticketDescription } from './actions/description';
+import { faveoOperations } from './actions/router';
+import * as loadOptions from './methods/loadOptions';
+
+export class FaveoHelpdesk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Faveo Helpdesk',
+		name: 'faveoHelpdesk',
+		icon: { light: 'file:faveoHelpdesk.svg', dark: 'file:faveoHelpdesk.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, update and read tickets, customers, agents and collaborators in Faveo Helpdesk',
+		defaults: { name: 'Faveo Helpdesk' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'faveoHelpdeskApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'API Request', value: 'apiRequest' },
+					{ name: 'Collaborator', value: 'collaborator' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Team', value: 'team' },
+					{ name: 'Ticket', value: 'ticket' },
+				],
+				default: 'ticket',
+			},
+			...ticketDescription,
+			...customerDescription,
+			...listOnlyDescription('agent', 'agents'),
+			...listOnlyDescription('team', 'teams'),
+			...collaboratorDescription,
+			...apiRequestFields('Faveo Helpdesk', '/v1/helpdesk/inbox', true),
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, faveoOperations);
+	}
+}

@@ -1,0 +1,61 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../shared/actions/runItems';
+import { faveoRequest } from '../transport';
+import { ticketId } from './ticket';
+
+const H = '/v1/helpdesk';
+const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
+
+export const customerOperations: Record<string, ItemOperation> = {
+	create: async function (i) {
+		const body: IDataObject = { ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject) };
+		for (const field of ['username', 'first_name']) body[field] = this.getNodeParameter(field, i);
+		const registered = (await faveoRequest.call(this, 'POST', `${H}/register`, { body })).register as IDataObject | undefined;
+		return (registered?.user as IDataObject | undefined) ?? registered ?? {};
+	},
+	get: async function (i) {
+		const id = String(this.getNodeParameter('customerId', i)).trim();
+		const customer = (await faveoRequest.call(this, 'GET', `${H}/customer`, { qs: { user_id: id } })).result;
+		if (customer && typeof customer === 'object') return customer as IDataObject;
+		throw new NodeApiError(this.getNode(), { message: 'not found' }, { message: `Faveo customer ${id} was not found`, description: 'Agents and admins are not customers.', httpCode: '404' });
+	},
+	search: async function (i) {
+		return list((await faveoRequest.call(this, 'GET', `${H}/customers`, { qs: { search: this.getNodeParameter('search', i) } })).result);
+	},
+};
+
+export const agentOperations: Record<string, ItemOperation> = {
+	getAll: async function () {
+		return list((await faveoRequest.call(this, 'GET', `${H}/agents`)).result);
+	},
+};
+
+export const teamOperations: Record<string, ItemOperation> = {
+	getAll: async function () {
+		return list((await faveoRequest.call(this, 'GET', `${H}/teams`)).result);
+	},
+};
+
+export const collaboratorOperations: Record<string, ItemOperation> = {
+	search: async function (i) {
+		return list((await faveoRequest.call(this, 'GET', `${H}/collaborator/search`, { qs: { term: this.getNodeParameter('search', i) } })).users);
+	},
+	add: async function (i) {
+		const body = { ticket_id: ticketId(this, i), email: this.getNodeParameter('email', i) };
+		return { ...body, added: true, collaborator: (await faveoRequest.call(this, 'POST', `${H}/collaborator/create`, { body })).collaborator };
+	},
+	remove: async function (i) {
+		// This endpoint spells the field `ticketid` (reference §3.2).
+		const body = { ticketid: ticketId(this, i), email: this.getNodeParameter('email', i) };
+		const answer = (await faveoRequest.call(this, 'POST', `${H}/collaborator/remove`, { body })).collaborator;
+		if (answer === 'not found') {
+			throw new NodeApiError(this.getNode(), { message: 'not found' }, { message: `${String(body.email)} is not a collaborator on ticket ${body.ticketid}`, httpCode: '404' });
+		}
+		return { ticket_id: body.ticketid, email: body.email, removed: true };
+	},
+	getForTicket: async function (i) {
+		return list((await faveoRequest.call(this, 'POST', `${H}/collaborator/get-ticket`, { body: { ticket_id: ticketId(this, i) } })).collaborator);
+	},
+};
