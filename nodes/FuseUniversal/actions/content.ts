@@ -24,7 +24,7 @@ export const listings: Listing[] = [
 	{ resource: 'community', label: 'Community', path: '/communities', key: 'communities', olderVersionsOnly: true },
 	{ resource: 'customOption', label: 'Custom Option', path: '/custom_options', key: 'custom_options', olderVersionsOnly: false },
 	{ resource: 'eventOccurrence', label: 'Event Occurrence', path: '/event_occurrences', key: 'event_occurrences', olderVersionsOnly: true },
-	{ resource: 'learningPlan', label: 'Learning Plan', path: '/learning-plans', key: 'learning_plans', onePath: '/learning_plans', oneKey: 'learning_plan', olderVersionsOnly: true },
+	{ resource: 'learningPlan', label: 'Learning Plan', path: '/learning-plans', key: 'learning_plans', onePath: '/learning-plans', oneKey: 'learning_plan', olderVersionsOnly: true },
 	{ resource: 'notification', label: 'Notification', path: '/notifications', key: 'notifications', olderVersionsOnly: true },
 	{ resource: 'role', label: 'Role', path: '/roles', key: 'roles', olderVersionsOnly: false },
 	{ resource: 'topic', label: 'Topic', path: '/topics', key: 'topics', onePath: '/topics', oneKey: 'topic', olderVersionsOnly: true },
