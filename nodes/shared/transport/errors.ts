@@ -87,12 +87,12 @@ export function providerText(body: unknown): string | undefined {
 	return railsErrors(record.errors) ?? flattenFieldBag(record);
 }
 
-/** Rails' `errors: { base: "…", field: ["…"] }` (Fuse). */
+/** `errors: { base: "…", field: ["…"] }` (Rails in Fuse, Laravel 422 in Faveo). */
 function railsErrors(errors: unknown): string | undefined {
 	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
 	const parts = Object.entries(errors as Record<string, unknown>).map(([field, value]) => {
 		const text = Array.isArray(value) ? value.join(', ') : String(value);
-		return field === 'base' ? text : `${field} ${text}`;
+		return field === 'base' ? text : `${field}: ${text}`;
 	});
 	return parts.length ? parts.join('; ') : undefined;
 }
