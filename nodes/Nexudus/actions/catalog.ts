@@ -86,8 +86,8 @@ export const resource: Entity = {
 	path: '/spaces/resources',
 	prefix: 'Resource',
 	operations: ['create', 'delete', 'get', 'getAll', 'update'],
-	required: [businessId, text('Name', 'Name', { required: true }), number('Resource Type ID', 'ResourceTypeId', { required: true })],
-	optional: [text('Description', 'Description'), number('Allocation', 'Allocation', { description: 'How many people it fits' }), flag('Visible', 'Visible', 'Whether members can see and book it')],
+	required: [businessId, text('Name', 'Name', { required: true })],
+	optional: [number('Resource Type ID', 'ResourceTypeId'), text('Description', 'Description'), number('Allocation', 'Allocation', { description: 'How many people it fits' }), flag('Visible', 'Visible', 'Whether members can see and book it')],
 };
 
 export const product: Entity = {
