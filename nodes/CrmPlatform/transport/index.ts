@@ -22,9 +22,13 @@ export async function crmRequest(
 	return await providerRequest.call(this, specFor(this), { method, path, ...options });
 }
 
-/** Bare arrays paged with `_start`/`_limit` until a short page (reference §4). */
+/**
+ * Bare arrays paged with `_start`/`_limit` until a short page (reference §4). Without an explicit
+ * order the database may move updated rows between pages, so paging sorts by id unless told otherwise.
+ */
 export async function crmPages(this: RequestContext, path: string, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await collectPages(offsetPages(), async (page) => await crmRequest.call(this, 'GET', path, { qs: { ...qs, ...page } }), {
+	const ordered = qs._sort || qs._q ? qs : { ...qs, _sort: 'id:ASC' };
+	return await collectPages(offsetPages(), async (page) => await crmRequest.call(this, 'GET', path, { qs: { ...ordered, ...page } }), {
 		limit,
 		pageSize: PAGE_SIZE,
 	});
