@@ -74,9 +74,9 @@ describe('CRM Platform operations', () => {
 		expect(crm.calls().find((request) => request.method === 'POST' && request.path.endsWith('/tags'))?.body).toMatchObject({ name: 'VIP', contacts: [janeId] });
 		expect(tag.name).toBe('VIP');
 		const [type] = await crm.json({ resource: 'activityType', operation: 'create', name: 'Call' });
-		const [activity] = await crm.json({ resource: 'activity', operation: 'create', title: 'Intro call', additionalFields: { activitytype: type.id, contacts: String(janeId) } });
+		const [activity] = await crm.json({ resource: 'activity', operation: 'create', title: 'Intro call', additionalFields: { activitytype: Number(type.id), contacts: String(janeId) } });
 		expect(activity.title).toBe('Intro call');
-		const [link] = await crm.json({ resource: 'contactTag', operation: 'create', contact: janeId, tag: tag.id });
+		const [link] = await crm.json({ resource: 'contactTag', operation: 'create', contact: janeId, tag: Number(tag.id) });
 		expect(link).toHaveProperty('id');
 		expect((await crm.json({ resource: 'activityType', operation: 'count' }))[0].count).toBeGreaterThan(0);
 		const missingTag = await crm.run({ resource: 'tag', operation: 'get', id: '99999' });

@@ -2,13 +2,15 @@
  * Runs one of our nodes inside n8n-core's real execution path (WorkflowExecute → ExecuteContext →
  * request helpers), with the in-memory credentials helper. No n8n request function is mocked.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	IHookFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -46,6 +48,7 @@ let executionCounter = 0;
 export class NodeHarness {
 	readonly credentialsHelper: TestCredentialsHelper;
 	private readonly nodeTypes: INodeTypes;
+	private readonly register: (node: INodeType) => void;
 
 	constructor(
 		private readonly nodes: INodeType[],
@@ -53,6 +56,7 @@ export class NodeHarness {
 	) {
 		this.credentialsHelper = new TestCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
 		const byName = new Map(nodes.map((node) => [node.description.name, node]));
+		this.register = (node) => byName.set(node.description.name, node);
 		this.nodeTypes = {
 			getByName: (name) => this.lookup(byName, name),
 			getByNameAndVersion: (name) => this.lookup(byName, name),
@@ -132,6 +136,59 @@ export class NodeHarness {
 	resolveExpression(value: string, additionalKeys: IDataObject): unknown {
 		const node = this.buildNode({ parameters: {}, credentials: {} }, this.nodes[0]);
 		return this.buildWorkflow(node).expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+	}
+
+	/**
+	 * A trigger node in one long-lived workflow (so its static data persists between polls),
+	 * with real n8n-core poll and webhook-lifecycle contexts.
+	 */
+	trigger(options: Pick<RunOptions, 'parameters' | 'credentials'>, nodeType: INodeType) {
+		this.register(nodeType);
+		const node = { ...this.buildNode(options, nodeType), webhookId: 'c0ffee00-0000-4000-8000-000000000001' };
+		const workflow = this.buildWorkflow(node);
+		const additionalData = () => this.additionalData(node, `harness-${++executionCounter}`);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: nodeType.description.webhooks?.[0],
+			workflowId: 'harness',
+			webhookId: node.webhookId,
+		};
+		return {
+			workflow,
+			staticData: () => workflow.staticData as IDataObject,
+			/** Delivers one HTTP request to the node's `webhook()` through n8n-core's WebhookContext. */
+			deliver: async (request: { body: unknown; rawBody?: Buffer; headers?: IDataObject; query?: IDataObject }) => {
+				const response = { statusCode: 200, body: undefined as unknown };
+				const httpResponse = {
+					status(code: number) {
+						response.statusCode = code;
+						return httpResponse;
+					},
+					json(body: unknown) {
+						response.body = body;
+						return httpResponse;
+					},
+				};
+				const data = {
+					...additionalData(),
+					httpRequest: { headers: {}, query: {}, params: {}, ...request },
+					httpResponse,
+				} as unknown as IWorkflowExecuteAdditionalData;
+				const context = new WebhookContext(workflow, node, data, 'trigger', { ...webhookData, workflowExecuteAdditionalData: data } as never, [], null);
+				const result = await nodeType.webhook!.call(context);
+				return { result, response };
+			},
+			poll: async (mode: 'trigger' | 'manual' = 'trigger') => {
+				const context: IPollFunctions = new PollContext(workflow, node, additionalData(), mode, 'activate');
+				return await nodeType.poll!.call(context);
+			},
+			hook: (): IHookFunctions => {
+				const data = additionalData();
+				return new HookContext(workflow, node, data, 'trigger', 'activate', { ...webhookData, workflowExecuteAdditionalData: data } as never);
+			},
+		};
 	}
 
 	/** A real n8n-core context for `methods.loadOptions` / `methods.listSearch`. */

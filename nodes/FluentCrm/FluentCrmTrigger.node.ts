@@ -1,0 +1,55 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { pollEvent, pollingOptions, timestampMs } from '../shared/trigger/poll';
+import { fluentRequest, unwrapPaginator } from './transport';
+
+/** Large pages make it unlikely that a burst sharing one timestamp straddles a page boundary. */
+const POLL_PAGE_SIZE = 250;
+
+const EVENTS: Record<string, string> = { contactCreated: 'created_at', contactUpdated: 'updated_at' };
+
+export class FluentCrmTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'FluentCRM Trigger',
+		name: 'fluentCrmTrigger',
+		icon: { light: 'file:fluentCrm.svg', dark: 'file:fluentCrm.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when FluentCRM contacts are created or updated (polling)',
+		defaults: { name: 'FluentCRM Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fluentCrmApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Contact Created', value: 'contactCreated' },
+					{ name: 'Contact Created or Updated', value: 'contactUpdated' },
+				],
+				default: 'contactUpdated',
+			},
+			pollingOptions,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		const column = EVENTS[event];
+		return await pollEvent.call(this, event, {
+			pageSize: POLL_PAGE_SIZE,
+			timestampOf: (record) => timestampMs(record[column]),
+			idOf: (record) => String(record.id),
+			fetchPage: async (index) => {
+				const qs: IDataObject = { page: index + 1, per_page: POLL_PAGE_SIZE, sort_by: column, sort_type: 'DESC' };
+				const paginator = unwrapPaginator(await fluentRequest.call(this, 'GET', '/subscribers', { qs }));
+				return (paginator?.data as IDataObject[] | undefined) ?? [];
+			},
+		});
+	}
+}

@@ -1,0 +1,108 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { NodeApiError, IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { hmacHex, sameSecret } from '../shared/trigger/signature';
+import { WEBHOOK_ACTIONS } from './actions/webhook';
+import { nexudusRequest } from './transport';
+
+interface HookData {
+	webhookIds?: number[];
+}
+
+/** Resolves to whether the webhook still exists; a 404 means gone, anything else is a real failure. */
+async function webhookExists(context: IHookFunctions, id: number): Promise<boolean> {
+	const outcome = await nexudusRequest.call(context, 'GET', `/sys/webhooks/${id}`).then(
+		() => ({ found: true as const }),
+		(error: NodeApiError) => ({ found: false as const, error }),
+	);
+	if (outcome.found) return true;
+	if (outcome.error.httpCode === '404') return false;
+	throw outcome.error;
+}
+
+export class NexudusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexudus Trigger',
+		name: 'nexudusTrigger',
+		icon: { light: 'file:nexudus.svg', dark: 'file:nexudus.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Nexudus sends an event (registers its webhooks by itself)',
+		defaults: { name: 'Nexudus Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nexudusApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{ displayName: 'Business ID', name: 'businessId', type: 'number', default: 0, required: true, description: 'The location whose events to receive (Nexudus webhooks are per location)' },
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: WEBHOOK_ACTIONS.map(([name, value]) => ({ name, value })),
+				default: [],
+				required: true,
+				description: 'One Nexudus webhook is registered per event',
+			},
+			{
+				displayName: 'Shared Secret',
+				name: 'sharedSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'The app’s shared secret. When set, deliveries without a valid X-Nexudus-Hook-Signature are rejected. Nexudus signs only when a secret exists for the account.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const stored = this.getWorkflowStaticData('node') as HookData;
+				if (!stored.webhookIds?.length) return false;
+				for (const id of stored.webhookIds) if (!(await webhookExists(this, id))) return false;
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default') as string;
+				const businessId = this.getNodeParameter('businessId') as number;
+				const events = this.getNodeParameter('events') as number[];
+				const stored = this.getWorkflowStaticData('node') as HookData;
+				stored.webhookIds = [];
+				for (const action of events) {
+					const body = { BusinessId: businessId, Name: `n8n: ${this.getWorkflow().name ?? 'workflow'}`, Action: action, URL: url, Active: true };
+					const envelope = (await nexudusRequest.call(this, 'POST', '/sys/webhooks', { body })) as IDataObject;
+					stored.webhookIds.push(Number((envelope.Value as IDataObject).Id));
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const stored = this.getWorkflowStaticData('node') as HookData;
+				for (const id of stored.webhookIds ?? []) {
+					// Already removed in Nexudus is fine; other failures surface.
+					if (await webhookExists(this, id)) await nexudusRequest.call(this, 'DELETE', `/sys/webhooks/${id}`);
+				}
+				delete stored.webhookIds;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = this.getNodeParameter('sharedSecret') as string;
+		const request = this.getRequestObject();
+		if (secret) {
+			const raw = (request as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(request.body ?? ''));
+			if (!sameSecret(hmacHex(raw, secret), request.headers['x-nexudus-hook-signature'])) {
+				const response = this.getResponseObject();
+				response.status(401).json({ message: 'Invalid signature' });
+				return { noWebhookResponse: true };
+			}
+		}
+		const body = this.getBodyData() as unknown;
+		// Nexudus posts an array holding one record (reference §7).
+		const records = (Array.isArray(body) ? body : [body]) as IDataObject[];
+		return { workflowData: [this.helpers.returnJsonArray(records)] };
+	}
+}
