@@ -1,5 +1,6 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
+import type { IDataObject } from 'n8n-workflow';
 
 import { NexudusTrigger } from '../../nodes/Nexudus/NexudusTrigger.node';
 import { useNexudus } from './setup';
@@ -24,12 +25,12 @@ describe('Nexudus Trigger (webhook)', () => {
 	});
 
 	it('accepts a delivery signed by the emulator and rejects tampered or unsigned ones with 401 and no item', async () => {
-		const received: Array<{ raw: Buffer; headers: Record<string, unknown> }> = [];
+		const received: Array<{ raw: Buffer; headers: IDataObject }> = [];
 		const receiver = createServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
 			req.on('end', () => {
-				received.push({ raw: Buffer.concat(chunks), headers: req.headers });
+				received.push({ raw: Buffer.concat(chunks), headers: req.headers as IDataObject });
 				res.end('ok');
 			});
 		});
@@ -45,7 +46,7 @@ describe('Nexudus Trigger (webhook)', () => {
 			await deliver({ tamper: true });
 			expect(received).toHaveLength(2);
 			const trigger = nexudus.harness.trigger({ parameters: { businessId: business, events: [3], sharedSecret: SECRET }, credentials: { nexudusApi: nexudus.credentialId } }, new NexudusTrigger());
-			const asRequest = ({ raw, headers }: { raw: Buffer; headers: Record<string, unknown> }) => ({ body: JSON.parse(raw.toString()), rawBody: raw, headers });
+			const asRequest = ({ raw, headers }: { raw: Buffer; headers: IDataObject }) => ({ body: JSON.parse(raw.toString()), rawBody: raw, headers });
 			const good = await trigger.deliver(asRequest(received[0]));
 			expect(good.result.workflowData?.[0].map((item) => item.json.Id)).toEqual([coworker.Id]);
 			const tampered = await trigger.deliver(asRequest(received[1]));
