@@ -118,3 +118,16 @@ describe('Faveo Helpdesk operations', () => {
 		expect(faveo.emulator.counters.apiKeyRegenerations).toBe(0);
 	});
 });
+
+describe('Faveo customer find or create', () => {
+	const faveo = useFaveo({ seedCustomers: 4 });
+	const upsert = { resource: 'customer', operation: 'upsert', email: 'Sync.Person@example.test', username: 'sync.person', first_name: 'Sync' };
+
+	it('registers a new email once, then finds it (any case) instead of registering again', async () => {
+		const [created] = await faveo.json(upsert);
+		expect(created).toMatchObject({ email: 'Sync.Person@example.test', action_type: 'created' });
+		const [found] = await faveo.json({ ...upsert, email: 'sync.person@EXAMPLE.test' });
+		expect(found).toMatchObject({ id: created.id, action_type: 'found' });
+		expect(faveo.calls().filter((request) => request.path.endsWith('/helpdesk/register'))).toHaveLength(1);
+	});
+});

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CACHE = path.join(ROOT, '.cache', 'real-n8n');
+// CRM_BRIDGE_N8N_CACHE moves the cache outside the clone (CI reuses it across fresh clones on one machine).
+export const CACHE = process.env.CRM_BRIDGE_N8N_CACHE ? path.resolve(process.env.CRM_BRIDGE_N8N_CACHE) : path.join(ROOT, '.cache', 'real-n8n');
 const MARKERS = path.join(CACHE, 'markers');
 
 const NODE24_VERSION = '24.21.0';

@@ -35,6 +35,10 @@ describe('readFailure', () => {
 		expect(readFailure(error)).toMatchObject({ status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '3' } });
 	});
 
+	it('reads the body from context.data when n8n 1.x left no cause', () => {
+		expect(readFailure({ httpCode: '422', context: { data: { message: 'Subscriber not found' } } })).toMatchObject({ status: 422, body: { message: 'Subscriber not found' } });
+	});
+
 	it('reads the network code when there is no response', () => {
 		expect(readFailure({ message: 'connect ECONNREFUSED', cause: { code: 'ECONNREFUSED' } })).toMatchObject({ status: undefined, networkCode: 'ECONNREFUSED' });
 	});

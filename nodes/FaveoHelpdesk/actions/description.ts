@@ -141,11 +141,20 @@ export const customerDescription: INodeProperties[] = [
 	selector('customer', [
 		['Search', 'search', 'Search customers'],
 		['Create', 'create', 'Register a customer'],
+		['Find or Create', 'upsert', 'Find a customer by email or register them'],
 		['Get', 'get', 'Get a customer'],
 	]),
+	{
+		displayName: 'Faveo cannot update users: an existing customer with this email is returned as it is, otherwise one is registered',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['customer'], operation: ['upsert'] } },
+	},
+	...scoped('customer', ['upsert'], [text('Email', 'email', { required: true, placeholder: 'name@example.com' })]),
 	...scoped('customer', ['get'], [text('Customer ID', 'customerId', { required: true })]),
 	...scoped('customer', ['search'], [text('Search Text', 'search', { required: true, description: 'Part of the name, user name or email' })]),
-	...scoped('customer', ['create'], [
+	...scoped('customer', ['create', 'upsert'], [
 		text('Username', 'username', { required: true, description: 'Unique; Faveo generates the password (and may email the customer)' }),
 		text('First Name', 'first_name', { required: true }),
 		{

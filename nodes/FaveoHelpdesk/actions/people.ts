@@ -1,5 +1,5 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { faveoRequest } from '../transport';
@@ -8,13 +8,35 @@ import { ticketId } from './ticket';
 const H = '/v1/helpdesk';
 const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
 
+async function register(this: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
+	const registered = (await faveoRequest.call(this, 'POST', `${H}/register`, { body })).register as IDataObject | undefined;
+	return (registered?.user as IDataObject | undefined) ?? registered ?? {};
+}
+
+/**
+ * Faveo has no endpoint to update a user (reference §3.4), so "create or update" for customers means
+ * "find by exact email, else register": an existing customer is returned as it is.
+ */
+async function findOrRegister(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const email = String(this.getNodeParameter('email', i)).trim();
+	const found = list((await faveoRequest.call(this, 'GET', `${H}/customers`, { qs: { search: email } })).result);
+	const matches = found.filter((user) => String(user.email).toLowerCase() === email.toLowerCase());
+	if (matches.length > 1) {
+		throw new NodeOperationError(this.getNode(), `${matches.length} Faveo users have the email ${email}`, { itemIndex: i, description: 'The node does not guess which one you mean.' });
+	}
+	if (matches.length === 1) return { ...matches[0], action_type: 'found' };
+	const body: IDataObject = { ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject), email };
+	for (const field of ['username', 'first_name']) body[field] = this.getNodeParameter(field, i);
+	return { ...(await register.call(this, body)), action_type: 'created' };
+}
+
 export const customerOperations: Record<string, ItemOperation> = {
 	create: async function (i) {
 		const body: IDataObject = { ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject) };
 		for (const field of ['username', 'first_name']) body[field] = this.getNodeParameter(field, i);
-		const registered = (await faveoRequest.call(this, 'POST', `${H}/register`, { body })).register as IDataObject | undefined;
-		return (registered?.user as IDataObject | undefined) ?? registered ?? {};
+		return await register.call(this, body);
 	},
+	upsert: findOrRegister,
 	get: async function (i) {
 		const id = String(this.getNodeParameter('customerId', i)).trim();
 		const customer = (await faveoRequest.call(this, 'GET', `${H}/customer`, { qs: { user_id: id } })).result;

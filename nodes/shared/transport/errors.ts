@@ -19,6 +19,7 @@ interface ErrorLike {
 	code?: string;
 	httpCode?: string | null;
 	response?: { status?: number; data?: unknown; headers?: Record<string, string> };
+	context?: { data?: unknown };
 	cause?: ErrorLike;
 }
 
@@ -38,7 +39,8 @@ export function readFailure(error: unknown): Failure {
 	const status = response?.status ?? (outer.httpCode ? Number(outer.httpCode) : undefined);
 	return {
 		status: Number.isFinite(status) ? status : undefined,
-		body: response?.data,
+		// n8n 1.x keeps no `cause` on request errors; the parsed body is only in `context.data`.
+		body: response?.data ?? outer.context?.data,
 		headers: response?.headers ?? {},
 		networkCode: outer.cause?.code ?? outer.code,
 		message: String(outer.message ?? error),

@@ -1,0 +1,173 @@
+// Small helpers for the real-n8n tier: free ports, child processes that are always stopped,
+// loopback HTTP. Node built-ins only.
+
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const HOST = '127.0.0.1';
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function seconds(since) {
+	return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+/** A port that was free a moment ago (listen on 0, read it, close). */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.once('error', reject);
+		server.listen(0, HOST, () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Distinct free ports (the OS may hand out the same one twice after a close). */
+export async function freePorts(count) {
+	const ports = new Set();
+	while (ports.size < count) ports.add(await freePort());
+	return [...ports];
+}
+
+/** A stable UUID-shaped id derived from a name (webhook ids must be UUIDs and stay fixed). */
+export function stableUuid(name) {
+	const hex = crypto.createHash('sha1').update(name).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+// ---- child processes ---------------------------------------------------------------------------
+
+const running = new Set();
+
+/**
+ * Starts a long-running child in its own process group, output appended to logFile.
+ * `stop()` sends SIGTERM, waits, then SIGKILLs the group. Every started child is remembered so
+ * stopAll() can end them on any failure path.
+ */
+export function startProcess(command, args, { cwd = ROOT, env = process.env, logFile, onLine } = {}) {
+	const out = logFile ? fs.openSync(logFile, 'a') : undefined;
+	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const handle = { child, pid: child.pid, exited: false, exitCode: undefined, signal: undefined };
+	handle.done = new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			handle.exited = true;
+			handle.exitCode = code;
+			handle.signal = signal;
+			running.delete(handle);
+			resolve();
+		});
+		child.on('error', (error) => {
+			handle.exited = true;
+			handle.error = error;
+			running.delete(handle);
+			resolve();
+		});
+	});
+	let pending = '';
+	const onData = (chunk) => {
+		if (out !== undefined) fs.writeSync(out, chunk);
+		if (!onLine) return;
+		pending += chunk.toString('utf8');
+		const lines = pending.split('\n');
+		pending = lines.pop();
+		for (const line of lines) onLine(line);
+	};
+	child.stdout.on('data', onData);
+	child.stderr.on('data', onData);
+	handle.done.then(() => {
+		if (out !== undefined) fs.closeSync(out);
+	});
+	handle.stop = async (graceMs = 15_000) => {
+		if (handle.exited) return;
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+		let graceTimer;
+		const timer = new Promise((resolve) => (graceTimer = setTimeout(() => resolve('timeout'), graceMs)));
+		const outcome = await Promise.race([handle.done.then(() => 'exited'), timer]);
+		clearTimeout(graceTimer);
+		if (outcome === 'timeout') {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+			await handle.done;
+		}
+		// The group may still hold grandchildren (n8n's task runner): end them too.
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			/* nothing left */
+		}
+	};
+	running.add(handle);
+	return handle;
+}
+
+export async function stopAll() {
+	await Promise.all([...running].map((handle) => handle.stop()));
+}
+
+/** Runs a command to completion; output appended to logFile; rejects on a non-zero exit. */
+export function runCommand(command, args, { cwd = ROOT, env = process.env, logFile, timeoutMs = 120_000 } = {}) {
+	return new Promise((resolve, reject) => {
+		if (logFile) fs.appendFileSync(logFile, `\n$ ${path.basename(command)} ${args.join(' ')}\n`);
+		const handle = startProcess(command, args, { cwd, env, logFile, onLine: undefined });
+		let output = '';
+		const collect = (chunk) => (output += chunk.toString('utf8'));
+		handle.child.stdout.on('data', collect);
+		handle.child.stderr.on('data', collect);
+		const timer = setTimeout(() => {
+			handle.stop(2_000);
+			reject(new Error(`${path.basename(command)} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`));
+		}, timeoutMs);
+		handle.done.then(() => {
+			clearTimeout(timer);
+			if (handle.exitCode === 0) return resolve(output);
+			const tail = output.trim().split('\n').slice(-25).join('\n');
+			reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${handle.error?.message || handle.signal || `exit ${handle.exitCode}`})\n${tail}`));
+		});
+	});
+}
+
+// ---- HTTP ----------------------------------------------------------------------------------------
+
+/** fetch with a timeout; returns { status, headers, text, json } (json undefined when not JSON). */
+export async function http(method, url, { body, headers = {}, timeoutMs = 30_000 } = {}) {
+	const init = { method, headers: { ...headers }, signal: AbortSignal.timeout(timeoutMs) };
+	if (body !== undefined) {
+		init.body = typeof body === 'string' ? body : JSON.stringify(body);
+		if (!Object.keys(init.headers).some((h) => h.toLowerCase() === 'content-type')) init.headers['content-type'] = 'application/json';
+	}
+	const response = await fetch(url, init);
+	const text = await response.text();
+	let json;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Polls fn until it returns a truthy value; throws describe() on timeout. */
+export async function waitFor(fn, { timeoutMs, intervalMs = 250, describe = () => 'condition' }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn().catch(() => undefined);
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${describe()}`);
+		await sleep(intervalMs);
+	}
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// The real-n8n end-to-end tier (`npm run test:e2e`, after `npm run build`).
+//
+//   node test/e2e/run.mjs [--n8n=2.x|1.x] [--only=<text>]
+//
+// Installs n8n if needed (install.mjs), installs dist/ as the community package
+// n8n-nodes-crm-bridge into a fresh .e2e/ folder, starts the provider emulators, imports
+// credentials and webhook workflows, publishes them, starts one `n8n start`, waits for every
+// webhook, runs the checks, prints one line per check and `N passed, M failed`, and always stops
+// n8n and the emulators. Exits non-zero on any failure. Logs stay in .e2e/ for inspection.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ensureInstalled, parseLine } from './install.mjs';
+import { packageLogCheck, packageNodesCheck } from './lib/checks.mjs';
+import { startEmulator } from './lib/emulator.mjs';
+import { N8n, PACKAGE_NAME, installPackage, readPackageJson } from './lib/n8n.mjs';
+import { ROOT, freePorts, seconds, stopAll } from './lib/util.mjs';
+import { providers } from './providers/index.mjs';
+
+const RUN_DIR = path.join(ROOT, '.e2e');
+const CHECK_TIMEOUT_MS = 60_000;
+
+const say = (message) => process.stdout.write(`[e2e] ${message}\n`);
+const indent = (text) => String(text).split('\n').join('\n      ');
+
+function allChecks() {
+	const nodeFiles = readPackageJson().n8n.nodes;
+	const nodeNames = nodeFiles.map((file) => path.basename(file, '.node.js'));
+	return [packageNodesCheck(nodeFiles), ...providers.flatMap((provider) => provider.checks), packageLogCheck(nodeNames)];
+}
+
+async function withTimeout(promise, ms, what) {
+	let timer;
+	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)));
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function setUp(line, emulators) {
+	let phase = Date.now();
+	const info = await ensureInstalled(line);
+	say(`n8n ${info.n8nVersion} on ${info.node === process.execPath ? `Node ${process.version}` : 'Node 24'} ready (${seconds(phase)} s)`);
+
+	fs.rmSync(RUN_DIR, { recursive: true, force: true });
+	fs.mkdirSync(RUN_DIR, { recursive: true });
+	const [port, brokerPort] = await freePorts(2);
+	const n8n = new N8n(info, { runDir: RUN_DIR, port, brokerPort });
+	const target = installPackage(n8n.userFolder);
+	say(`package copied to ${path.relative(ROOT, target)}`);
+
+	phase = Date.now();
+	for (const provider of providers) {
+		for (const spec of provider.emulators) {
+			emulators[spec.name] = await startEmulator({ ...spec, logFile: path.join(RUN_DIR, `emulator-${spec.name}.log`) });
+			say(`${spec.name} emulator at ${emulators[spec.name].siteUrl}`);
+		}
+	}
+	const ctx = { emulators: Object.fromEntries(Object.entries(emulators).map(([name, e]) => [name, { url: e.url, siteUrl: e.siteUrl }])) };
+	const credentials = providers.flatMap((provider) => provider.credentials(ctx));
+	const workflows = providers.flatMap((provider) => provider.workflows(ctx));
+	const credentialsFile = path.join(RUN_DIR, 'credentials.json');
+	const workflowsFile = path.join(RUN_DIR, 'workflows.json');
+	fs.writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`);
+	fs.writeFileSync(workflowsFile, `${JSON.stringify(workflows, null, 2)}\n`);
+
+	phase = Date.now();
+	await n8n.importCredentials(credentialsFile);
+	await n8n.importWorkflows(workflowsFile);
+	say(`imported ${credentials.length} credentials and ${workflows.length} workflows (${seconds(phase)} s)`);
+	phase = Date.now();
+	await n8n.publish(workflows.map((w) => w.id));
+	say(`published ${workflows.length} workflows (${seconds(phase)} s)`);
+
+	phase = Date.now();
+	const healthy = await n8n.start();
+	say(`n8n started on ${n8n.baseUrl}, /healthz ok after ${healthy} s`);
+	const webhooks = await n8n.waitForWebhooks(workflows.map((w) => w.meta.webhookPath));
+	say(`all ${workflows.length} webhooks registered (${webhooks} s later)`);
+	await n8n.setupOwnerAndLogin();
+	say('owner set up and logged in through the REST API');
+	return { n8n, info };
+}
+
+async function main() {
+	const argv = process.argv.slice(2);
+	const line = parseLine(argv);
+	const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+	const started = Date.now();
+	const emulators = {};
+	let n8n;
+	let passed = 0;
+	let failed = 0;
+	const checks = allChecks().filter((check) => !only || check.name.toLowerCase().includes(only.toLowerCase()) || check.name.startsWith('n8n loaded') || check.name.startsWith('every node'));
+
+	const stopEverything = async () => {
+		if (n8n) await n8n.stop().catch((error) => say(`stopping n8n: ${error.message}`));
+		await Promise.all(Object.values(emulators).map((e) => e.stop().catch(() => undefined)));
+		await stopAll();
+	};
+	const onSignal = (signal) => {
+		say(`${signal}: stopping n8n and emulators`);
+		stopEverything().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+
+	try {
+		let setup;
+		try {
+			setup = await setUp(line, emulators);
+			n8n = setup.n8n;
+		} catch (error) {
+			process.stdout.write(`SETUP FAILED: ${indent(error.message)}\n`);
+			for (const check of checks) process.stdout.write(`FAIL  ${check.name} — not run (setup failed)\n`);
+			failed = checks.length;
+			return;
+		}
+		say(`running ${checks.length} checks against ${PACKAGE_NAME} in n8n ${setup.info.n8nVersion}`);
+		const t = { n8n, emulators, info: setup.info };
+		for (const check of checks) {
+			const checkStarted = Date.now();
+			try {
+				const detail = await withTimeout(Promise.resolve().then(() => check.run(t)), CHECK_TIMEOUT_MS, check.name);
+				passed += 1;
+				process.stdout.write(`PASS  ${check.name} (${seconds(checkStarted)} s)${detail ? ` — ${indent(detail)}` : ''}\n`);
+			} catch (error) {
+				failed += 1;
+				process.stdout.write(`FAIL  ${check.name} (${seconds(checkStarted)} s) — ${indent(error.message)}\n`);
+			}
+		}
+	} finally {
+		const stopping = Date.now();
+		await stopEverything();
+		say(`stopped n8n and emulators (${seconds(stopping)} s); total ${seconds(started)} s; logs in ${path.relative(ROOT, RUN_DIR)}/`);
+		process.stdout.write(`${passed} passed, ${failed} failed\n`);
+		process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+	}
+}
+
+main().catch(async (error) => {
+	process.stdout.write(`e2e runner crashed: ${error.stack}\n`);
+	await stopAll();
+	process.stdout.write('0 passed, 1 failed\n');
+	process.exit(1);
+});
