@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Collection } from './collection';
+import { textField } from '../../shared/descriptions/fields';
 
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+const text = textField;
 const id = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0, description: `ID of the ${displayName.replace(/ ID$/, '').toLowerCase()}` });
 const active: INodeProperties = { displayName: 'Is Active', name: 'is_active', type: 'boolean', default: true };
 const contacts: INodeProperties = text('Contact IDs', 'contacts', { description: 'Comma-separated contact IDs to link (each ID once: the plugin creates one link per ID it gets)' });

@@ -5,9 +5,10 @@ import type { ItemOperation } from '../../shared/actions/runItems';
 import { crmRequest } from '../transport';
 import { checkRequired, collectionOperations, recordId, requireRecord, writeBody } from './collection';
 import type { Collection } from './collection';
-import { collectionDescription, operationSelector, scoped } from './description';
+import { collectionDescription, crudSelector, scoped } from './description';
+import { textField } from '../../shared/descriptions/fields';
 
-const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
+const text = (displayName: string, name: string) => textField(displayName, name);
 
 const addresses: INodeProperties = {
 	displayName: 'Addresses',
@@ -106,7 +107,7 @@ export const contactOperations: Record<string, ItemOperation> = {
 };
 
 export const contactDescription: INodeProperties[] = [
-	operationSelector('contact', 'Contact', [{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact by email' }]),
+	crudSelector('contact', 'Contact', [{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact by email' }]),
 	...collectionDescription(contact).slice(1),
 	...scoped('contact', ['upsert'], [
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@example.com', default: '', required: true, description: 'Contacts are matched on this exact email' },

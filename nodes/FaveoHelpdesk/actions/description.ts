@@ -1,12 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
+import { operationSelector, scoped, textField } from '../../shared/descriptions/fields';
 
-export function scoped(resource: string, operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({ ...property, displayOptions: { show: { resource: [resource], operation: operations } } }));
-}
-
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+const text = textField;
 const lookup = (displayName: string, name: string, method: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
 	name,
@@ -17,18 +14,8 @@ const lookup = (displayName: string, name: string, method: string, extra: Partia
 	...extra,
 });
 /** The first option listed is the default operation. */
-function selector(resource: string, options: Array<[string, string, string]>): INodeProperties {
-	const defaultOperation: string = options[0][1];
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options: options.map(([name, value, action]) => ({ name, value, action })).sort((a, b) => a.name.localeCompare(b.name)),
-	};
-}
+const selector = (resource: string, options: Array<[string, string, string]>): INodeProperties =>
+	operationSelector(resource, options.map(([name, value, action]) => ({ name, value, action })));
 const ticketIdField = text('Ticket ID', 'ticketId', { required: true });
 
 export const ticketDescription: INodeProperties[] = [

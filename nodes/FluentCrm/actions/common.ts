@@ -77,17 +77,4 @@ export const contactLocator: INodeProperties = {
 	],
 };
 
-export function byDisplayName(properties: INodeProperties[]): INodeProperties[] {
-	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-/** Lets one description list serve several operations without repeating display options. */
-export function scoped(resource: string, operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { resource: [resource], operation: operations, ...property.displayOptions?.show },
-		},
-	}));
-}
+export { byDisplayName, scoped } from '../../shared/descriptions/fields';

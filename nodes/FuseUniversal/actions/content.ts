@@ -3,10 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
 import { fusePages, fuseRequest, unwrap } from '../transport';
+import { scoped } from '../../shared/descriptions/fields';
 
-export function scoped(resource: string, operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({ ...property, displayOptions: { show: { resource: [resource], operation: operations } } }));
-}
+
 
 /** Read-only lists known from older API versions (reference §3.2): `{ "<key>": [ … ] }`. */
 interface Listing {

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
-import { scoped } from './content';
+import { scoped, textField } from '../../shared/descriptions/fields';
 
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+const text = textField;
 
 const profile: INodeProperties = {
 	displayName: 'Profile Fields',

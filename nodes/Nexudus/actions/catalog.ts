@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Entity } from './entity';
+import { textField } from '../../shared/descriptions/fields';
 
-const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
+const text = textField;
 const number = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({ displayName, name, type: 'number', default: 0, ...extra });
 const flag = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'boolean', default: false, description });
 const businessId = number('Business ID', 'BusinessId', { required: true, description: 'The location (Nexudus "business") the record belongs to' });

@@ -2,14 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
 import type { Entity, Operation } from './entity';
+import { byDisplayName, scoped } from '../../shared/descriptions/fields';
 
 const OPERATION_NAMES: Record<Operation, string> = { create: 'Create', delete: 'Delete', get: 'Get', getAll: 'Get Many', update: 'Update' };
 
-const byName = (properties: INodeProperties[]) => [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
-
-export function scoped(resource: string, operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({ ...property, displayOptions: { show: { resource: [resource], operation: operations } } }));
-}
+export { scoped };
 
 const otherFields: INodeProperties = {
 	displayName: 'Other Fields (JSON)',
@@ -86,7 +83,7 @@ export function entityDescription(entity: Entity, extraOperations: Array<{ name:
 		properties.push(
 			...scoped(resource, ['create'], [
 				...required,
-				{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: byName([...optional, otherFields]) },
+				{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: byDisplayName([...optional, otherFields]) },
 			]),
 		);
 	}
@@ -100,7 +97,7 @@ export function entityDescription(entity: Entity, extraOperations: Array<{ name:
 					placeholder: 'Add Field',
 					default: {},
 					description: 'Only these change: the node reads the record and writes every other field back as it was',
-					options: byName([...required.map((field) => ({ ...field, required: false })), ...optional, otherFields]),
+					options: byDisplayName([...required.map((field) => ({ ...field, required: false })), ...optional, otherFields]),
 				},
 			]),
 		);
