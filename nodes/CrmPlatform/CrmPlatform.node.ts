@@ -7,6 +7,7 @@ import { collections } from './actions/catalog';
 import { contactDescription } from './actions/contact';
 import { collectionDescription } from './actions/description';
 import { crmPlatformOperations } from './actions/router';
+import { authenticationProperty, crmPlatformCredentials } from './actions/authentication';
 
 export class CrmPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,21 +22,9 @@ export class CrmPlatform implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'crmPlatformApi', required: true, displayOptions: { show: { authentication: ['credentials'] } } },
-			{ name: 'crmPlatformJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
-		],
+		credentials: crmPlatformCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Username and Password', value: 'credentials', description: 'Logs in and renews the token by itself' },
-					{ name: 'Pasted JWT', value: 'jwt', description: 'A token you already have; paste a new one when it expires' },
-				],
-				default: 'credentials',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 
 import { pollEvent, pollingOptions, timestampMs } from '../shared/trigger/poll';
 import { crmRequest } from './transport';
+import { authenticationProperty, crmPlatformCredentials } from './actions/authentication';
 
 const PAGE_SIZE = 100;
 
@@ -26,21 +27,9 @@ export class CrmPlatformTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'crmPlatformApi', required: true, displayOptions: { show: { authentication: ['credentials'] } } },
-			{ name: 'crmPlatformJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
-		],
+		credentials: crmPlatformCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Username and Password', value: 'credentials' },
-					{ name: 'Pasted JWT', value: 'jwt' },
-				],
-				default: 'credentials',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
