@@ -1,4 +1,4 @@
-import { LoginFailedError, forgetToken, loginFingerprint, requireToken, sharedLogin } from '../../nodes/shared/transport/session';
+import { LoginFailedError, loginFingerprint, sharedLogin } from '../../nodes/shared/transport/session';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,7 +27,7 @@ describe('sharedLogin', () => {
 		expect(await sharedLogin(fingerprint, 'token-1', login)).toBe('token-2');
 	});
 
-	it('logs in again on a cold start once the last token is no longer fresh, or was forgotten', async () => {
+	it('logs in again on a cold start once the last token is no longer fresh', async () => {
 		const fingerprint = loginFingerprint('https://c.test', 'ann', 'pw');
 		let logins = 0;
 		let now = 1_000_000;
@@ -37,8 +37,6 @@ describe('sharedLogin', () => {
 		expect(await sharedLogin(fingerprint, '', login, () => now)).toBe('token-1');
 		now += 60_000;
 		expect(await sharedLogin(fingerprint, '', login, () => now)).toBe('token-2');
-		forgetToken(fingerprint, 'token-2');
-		expect(await sharedLogin(fingerprint, '', login, () => now)).toBe('token-3');
 	});
 
 	it('shares a failed login with every waiting caller and does not cache the failure', async () => {
@@ -59,13 +57,5 @@ describe('sharedLogin', () => {
 	it('keeps credentials with different passwords apart', () => {
 		expect(loginFingerprint('https://a.test', 'ann', 'one')).not.toBe(loginFingerprint('https://a.test', 'ann', 'two'));
 		expect(loginFingerprint('https://a.test', 'ann', 'secret-password')).not.toContain('secret');
-	});
-});
-
-describe('requireToken', () => {
-	it('fails clearly instead of returning an empty token', () => {
-		expect(requireToken('abc', 'Acme', '')).toBe('abc');
-		expect(() => requireToken('', 'Acme', 'Check the password.')).toThrow('Acme login returned no token. Check the password.');
-		expect(() => requireToken(undefined, 'Acme', '')).toThrow(LoginFailedError);
 	});
 });

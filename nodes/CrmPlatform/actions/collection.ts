@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit } from '../../shared/descriptions/returnAllOrLimit';
+import { notFoundError } from '../../shared/transport/errors';
 import { crmPages, crmRequest } from '../transport';
 import { strapiQuery } from './filters';
 
@@ -50,7 +51,7 @@ export function recordId(context: IExecuteFunctions, i: number, label: string): 
 /** The plugin answers some misses with an empty 200 (reference §5): make them a not-found error. */
 export function requireRecord(context: IExecuteFunctions, value: unknown, label: string, id: string): IDataObject {
 	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
-	throw new NodeApiError(context.getNode(), { message: `${label} ${id} not found` }, { message: `CRM Platform ${label.toLowerCase()} ${id} was not found`, httpCode: '404' });
+	throw notFoundError(context.getNode(), `CRM Platform ${label.toLowerCase()} ${id} was not found`);
 }
 
 export function collectionOperations(collection: Collection): Record<string, ItemOperation> {

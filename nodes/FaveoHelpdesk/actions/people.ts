@@ -1,7 +1,8 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
+import { notFoundError } from '../../shared/transport/errors';
 import { faveoRequest } from '../transport';
 import { ticketId } from './ticket';
 
@@ -41,7 +42,7 @@ export const customerOperations: Record<string, ItemOperation> = {
 		const id = String(this.getNodeParameter('customerId', i)).trim();
 		const customer = (await faveoRequest.call(this, 'GET', `${H}/customer`, { qs: { user_id: id } })).result;
 		if (customer && typeof customer === 'object') return customer as IDataObject;
-		throw new NodeApiError(this.getNode(), { message: 'not found' }, { message: `Faveo customer ${id} was not found`, description: 'Agents and admins are not customers.', httpCode: '404' });
+		throw notFoundError(this.getNode(), `Faveo customer ${id} was not found`, 'Agents and admins are not customers.');
 	},
 	search: async function (i) {
 		return list((await faveoRequest.call(this, 'GET', `${H}/customers`, { qs: { search: this.getNodeParameter('search', i) } })).result);
@@ -73,7 +74,7 @@ export const collaboratorOperations: Record<string, ItemOperation> = {
 		const body = { ticketid: ticketId(this, i), email: this.getNodeParameter('email', i) };
 		const answer = (await faveoRequest.call(this, 'POST', `${H}/collaborator/remove`, { body })).collaborator;
 		if (answer === 'not found') {
-			throw new NodeApiError(this.getNode(), { message: 'not found' }, { message: `${String(body.email)} is not a collaborator on ticket ${body.ticketid}`, httpCode: '404' });
+			throw notFoundError(this.getNode(), `${String(body.email)} is not a collaborator on ticket ${body.ticketid}`);
 		}
 		return { ticket_id: body.ticketid, email: body.email, removed: true };
 	},

@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit } from '../../shared/descriptions/returnAllOrLimit';
+import { notFoundError } from '../../shared/transport/errors';
 import { faveoPages, faveoRequest } from '../transport';
 
 const H = '/v1/helpdesk';
@@ -17,7 +18,7 @@ export function ticketId(context: IExecuteFunctions, i: number): number {
 export async function readTicket(this: IExecuteFunctions, id: number): Promise<IDataObject> {
 	const ticket = (await faveoRequest.call(this, 'GET', `${H}/ticket`, { qs: { ticket_id: id } })).result;
 	if (ticket && typeof ticket === 'object') return ticket as IDataObject;
-	throw new NodeApiError(this.getNode(), { message: 'not found' }, { message: `Faveo ticket ${id} was not found`, httpCode: '404' });
+	throw notFoundError(this.getNode(), `Faveo ticket ${id} was not found`);
 }
 
 export async function currentUserId(this: IExecuteFunctions): Promise<number> {

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
-import { fluentPages, fluentRequest, notFoundError } from '../transport';
+import { fluentPages, fluentRequest, missingRecord } from '../transport';
 import { numericId, optional, scoped } from './common';
 
 const CAMPAIGN_STATUSES = ['draft', 'pending', 'scheduled', 'working', 'paused', 'archived', 'incomplete', 'purged'];
@@ -12,7 +12,7 @@ export const campaignOperations: Record<string, ItemOperation> = {
 		const id = numericId(this, this.getNodeParameter('campaignId', i), 'campaign', i);
 		const response = await fluentRequest.call(this, 'GET', `/campaigns/${id}`);
 		const campaign = (response.campaign ?? undefined) as IDataObject | undefined;
-		if (!campaign) throw notFoundError.call(this, 'Campaign', id);
+		if (!campaign) throw missingRecord.call(this, 'Campaign', id);
 		return campaign;
 	},
 	getAll: async function (i) {

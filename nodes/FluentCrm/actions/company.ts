@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
-import { fluentPages, fluentRequest, notFoundError } from '../transport';
+import { fluentPages, fluentRequest, missingRecord } from '../transport';
 import { numericId, optional, scoped } from './common';
 
 const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
@@ -25,7 +25,7 @@ async function readCompany(this: IExecuteFunctions, i: number): Promise<IDataObj
 	const id = numericId(this, this.getNodeParameter('companyId', i), 'company', i);
 	const response = await fluentRequest.call(this, 'GET', `/companies/${id}`);
 	const company = (response.company ?? undefined) as IDataObject | undefined;
-	if (!company) throw notFoundError.call(this, 'Company', id);
+	if (!company) throw missingRecord.call(this, 'Company', id);
 	return company;
 }
 

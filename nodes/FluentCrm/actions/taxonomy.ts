@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
-import { fluentPages, fluentRequest, notFoundError } from '../transport';
+import { fluentPages, fluentRequest, missingRecord } from '../transport';
 import { numericId, optional, scoped } from './common';
 
 /** Tags and lists share their API, apart from the answer shapes (reference §3.4, §3.5). */
@@ -36,7 +36,7 @@ export const listTaxonomy: Taxonomy = {
 async function getOne(this: IExecuteFunctions, kind: Taxonomy, i: number): Promise<IDataObject> {
 	const id = numericId(this, this.getNodeParameter(`${kind.resource}Id`, i), kind.label.toLowerCase(), i);
 	const record = kind.readOne(await fluentRequest.call(this, 'GET', `${kind.path}/${id}`));
-	if (!record) throw notFoundError.call(this, kind.label, id);
+	if (!record) throw missingRecord.call(this, kind.label, id);
 	return record;
 }
 

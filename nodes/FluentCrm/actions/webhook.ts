@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
-import { fluentRequest, notFoundError } from '../transport';
+import { fluentRequest, missingRecord } from '../transport';
 import { idList, numericId, optional, scoped } from './common';
 import { listIdsProperty, tagIdsProperty } from './contact/fields';
 
@@ -31,7 +31,7 @@ export const webhookOperations: Record<string, ItemOperation> = {
 		const id = numericId(this, this.getNodeParameter('webhookId', i), 'webhook', i);
 		const response = await fluentRequest.call(this, 'GET', '/webhooks');
 		const exists = ((response.webhooks as IDataObject[] | undefined) ?? []).some((webhook) => String(webhook.id) === id);
-		if (!exists) throw notFoundError.call(this, 'Webhook', id);
+		if (!exists) throw missingRecord.call(this, 'Webhook', id);
 		await fluentRequest.call(this, 'DELETE', `/webhooks/${id}`);
 		return { id: Number(id), deleted: true };
 	},

@@ -1,6 +1,6 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, NodeApiError } from 'n8n-workflow';
 
+import { notFoundError } from '../../shared/transport/errors';
 import { collectPages, laravelPages, shortPagePages } from '../../shared/transport/pagination';
 import { providerRequest } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
@@ -53,10 +53,6 @@ export async function fluentPages(
 }
 
 /** FluentCRM reports some misses as 200 with `null` or an empty body (reference Q2). */
-export function notFoundError(this: RequestContext, what: string, id: unknown): NodeApiError {
-	return new NodeApiError(
-		this.getNode(),
-		{ message: `${what} ${String(id)} was not found` },
-		{ message: `FluentCRM ${what.toLowerCase()} ${String(id)} was not found`, description: 'Check the ID.', httpCode: '404' },
-	);
+export function missingRecord(this: RequestContext, what: string, id: unknown): NodeApiError {
+	return notFoundError(this.getNode(), `FluentCRM ${what.toLowerCase()} ${String(id)} was not found`, 'Check the ID.');
 }

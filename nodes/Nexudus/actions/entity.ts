@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../shared/actions/runItems';
 import { readLimit } from '../../shared/descriptions/returnAllOrLimit';
+import { notFoundError } from '../../shared/transport/errors';
 import { nexudusPages, nexudusRequest } from '../transport';
 
 export type Operation = 'create' | 'get' | 'getAll' | 'update' | 'delete';
@@ -53,7 +54,7 @@ function safeParse(context: IExecuteFunctions, text: string, i: number): IDataOb
 export async function getRecord(this: IExecuteFunctions, entity: Entity, id: number): Promise<IDataObject> {
 	const record = await nexudusRequest.call(this, 'GET', `${entity.path}/${id}`);
 	if (record && typeof record === 'object') return record as IDataObject;
-	throw new NodeApiError(this.getNode(), { message: 'Not found' }, { message: `Nexudus ${entity.label.toLowerCase()} ${id} was not found`, httpCode: '404' });
+	throw notFoundError(this.getNode(), `Nexudus ${entity.label.toLowerCase()} ${id} was not found`);
 }
 
 /** Writes answer with an envelope holding only the id: read the record back so users get all of it. */

@@ -140,6 +140,11 @@ function genericHint(spec: ProviderSpec, failure: Failure, rateLimited: boolean)
 	return { message: `${name} returned HTTP ${status}` };
 }
 
+/** A miss the provider reported in its own way (200 with null, an empty body, …), worded once. */
+export function notFoundError(node: INode, message: string, description?: string): NodeApiError {
+	return new NodeApiError(node, { message }, { message, description, httpCode: '404' });
+}
+
 export interface ErrorContext {
 	spec: ProviderSpec;
 	request: ApiRequest;

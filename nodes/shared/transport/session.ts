@@ -20,12 +20,6 @@ export class LoginFailedError extends Error {
 	name = 'LoginFailedError';
 }
 
-/** Fails clearly instead of letting n8n store an empty token. */
-export function requireToken(value: unknown, providerName: string, hint: string): string {
-	if (typeof value === 'string' && value.trim() !== '') return value;
-	throw new LoginFailedError(`${providerName} login returned no token. ${hint}`);
-}
-
 /**
  * Single-flight login shared by every request of a process: concurrent callers for the same
  * fingerprint share one HTTP login, and a caller whose token was already replaced gets the
@@ -50,9 +44,4 @@ export async function sharedLogin(
 		.finally(() => inFlight.delete(fingerprint));
 	inFlight.set(fingerprint, attempt);
 	return await attempt;
-}
-
-/** Forget a token the server rejected, so the next caller logs in (used for 200-body expiry replies). */
-export function forgetToken(fingerprint: string, token: string): void {
-	if (newest.get(fingerprint)?.token === token) newest.delete(fingerprint);
 }
