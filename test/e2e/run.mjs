@@ -5,9 +5,11 @@
 //
 // Installs n8n if needed (install.mjs), installs dist/ as the community package
 // n8n-nodes-crm-bridge into a fresh .e2e/ folder, starts the provider emulators, imports
-// credentials and webhook workflows, publishes them, starts one `n8n start`, waits for every
-// webhook, runs the checks, prints one line per check and `N passed, M failed`, and always stops
-// n8n and the emulators. Exits non-zero on any failure. Logs stay in .e2e/ for inspection.
+// credentials and workflows with the CLI, starts one `n8n start`, activates the workflows through
+// the REST API (as the editor's toggle does), waits for every webhook, runs the checks, stops n8n,
+// runs the checks that read n8n's database (export:credentials), prints one line per check and
+// `N passed, M failed`, and always stops n8n and the emulators. Exits non-zero on any failure.
+// Logs stay in .e2e/ for inspection.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,8 @@ import { providers } from './providers/index.mjs';
 
 const RUN_DIR = path.join(ROOT, '.e2e');
 const CHECK_TIMEOUT_MS = 60_000;
+/** Activation requests in flight at once (each is a GET + POST /rest/workflows/:id/activate). */
+const ACTIVATION_CONCURRENCY = 4;
 
 const say = (message) => process.stdout.write(`[e2e] ${message}\n`);
 const indent = (text) => String(text).split('\n').join('\n      ');
@@ -60,7 +64,9 @@ async function setUp(line, emulators) {
 			say(`${spec.name} emulator at ${emulators[spec.name].siteUrl}`);
 		}
 	}
-	const ctx = { emulators: Object.fromEntries(Object.entries(emulators).map(([name, e]) => [name, { url: e.url, siteUrl: e.siteUrl }])) };
+	const prepared = {};
+	for (const provider of providers) if (provider.prepare) Object.assign(prepared, await provider.prepare({ emulators }));
+	const ctx = { emulators: Object.fromEntries(Object.entries(emulators).map(([name, e]) => [name, { url: e.url, siteUrl: e.siteUrl }])), prepared };
 	const credentials = providers.flatMap((provider) => provider.credentials(ctx));
 	const workflows = providers.flatMap((provider) => provider.workflows(ctx));
 	const credentialsFile = path.join(RUN_DIR, 'credentials.json');
@@ -72,18 +78,31 @@ async function setUp(line, emulators) {
 	await n8n.importCredentials(credentialsFile);
 	await n8n.importWorkflows(workflowsFile);
 	say(`imported ${credentials.length} credentials and ${workflows.length} workflows (${seconds(phase)} s)`);
-	phase = Date.now();
-	await n8n.publish(workflows.map((w) => w.id));
-	say(`published ${workflows.length} workflows (${seconds(phase)} s)`);
 
 	phase = Date.now();
 	const healthy = await n8n.start();
 	say(`n8n started on ${n8n.baseUrl}, /healthz ok after ${healthy} s`);
-	const webhooks = await n8n.waitForWebhooks(workflows.map((w) => w.meta.webhookPath));
-	say(`all ${workflows.length} webhooks registered (${webhooks} s later)`);
+	phase = Date.now();
 	await n8n.setupOwnerAndLogin();
-	say('owner set up and logged in through the REST API');
-	return { n8n, info };
+	say(`owner set up and logged in through the REST API (${seconds(phase)} s)`);
+	phase = Date.now();
+	const toActivate = workflows.filter((w) => w.meta.activate);
+	const queue = [...toActivate];
+	const activateNext = async () => {
+		for (let workflow = queue.shift(); workflow; workflow = queue.shift()) {
+			try {
+				await n8n.activate(workflow.id);
+			} catch (error) {
+				throw new Error(`activating ${workflow.id} (${workflow.name}): ${error.message}\n--- last lines of ${n8n.logFile} ---\n${n8n.logTail(15)}`);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: ACTIVATION_CONCURRENCY }, activateNext));
+	say(`activated ${toActivate.length} workflows through the REST API (${seconds(phase)} s); ${workflows.length - toActivate.length} stay inactive until a check activates them`);
+	const paths = toActivate.map((w) => w.meta.webhookPath).filter(Boolean);
+	const webhooks = await n8n.waitForWebhooks(paths);
+	say(`all ${paths.length} webhooks answer (${webhooks} s later)`);
+	return { n8n, info, prepared, workflows };
 }
 
 async function main() {
@@ -120,18 +139,35 @@ async function main() {
 			failed = checks.length;
 			return;
 		}
-		say(`running ${checks.length} checks against ${PACKAGE_NAME} in n8n ${setup.info.n8nVersion}`);
-		const t = { n8n, emulators, info: setup.info };
-		for (const check of checks) {
+		const live = checks.filter((check) => !check.afterStop);
+		const afterStop = checks.filter((check) => check.afterStop);
+		say(`running ${live.length} checks against ${PACKAGE_NAME} in n8n ${setup.info.n8nVersion}`);
+		const t = { n8n, emulators, info: setup.info, prepared: setup.prepared, workflows: setup.workflows };
+		const runCheck = async (check) => {
 			const checkStarted = Date.now();
 			try {
-				const detail = await withTimeout(Promise.resolve().then(() => check.run(t)), CHECK_TIMEOUT_MS, check.name);
+				const detail = await withTimeout(Promise.resolve().then(() => check.run(t)), check.timeoutMs ?? CHECK_TIMEOUT_MS, check.name);
 				passed += 1;
 				process.stdout.write(`PASS  ${check.name} (${seconds(checkStarted)} s)${detail ? ` — ${indent(detail)}` : ''}\n`);
 			} catch (error) {
 				failed += 1;
 				process.stdout.write(`FAIL  ${check.name} (${seconds(checkStarted)} s) — ${indent(error.message)}\n`);
 			}
+		};
+		const liveStarted = Date.now();
+		for (const check of live) await runCheck(check);
+		say(`${live.length} checks took ${seconds(liveStarted)} s`);
+		if (afterStop.length) {
+			const phase = Date.now();
+			await n8n.stop();
+			try {
+				t.exported = await n8n.exportCredentials();
+				say(`n8n stopped; export:credentials --all --decrypted read ${Object.keys(t.exported).length} credentials (${seconds(phase)} s)`);
+			} catch (error) {
+				t.exported = {};
+				say(`export:credentials failed: ${error.message}`);
+			}
+			for (const check of afterStop) await runCheck(check);
 		}
 	} finally {
 		const stopping = Date.now();

@@ -118,6 +118,22 @@ describe('pollChanges (exact polling cursor)', () => {
 		expect(since.changes.map((record) => record.id)).toEqual([3, 31]);
 	});
 
+	it('a change that lands during the first poll is emitted by the next one', async () => {
+		const server = new FakeServer();
+		for (let i = 0; i < 5; i++) server.change(server.nextId++);
+		let reads = 0;
+		server.onPage = () => {
+			if (++reads === 2) {
+				server.clock += 40;
+				server.change(server.nextId++);
+			}
+		};
+		const first = await pollChanges(server.feed(10), {}, { overlapMs: 1000 });
+		server.onPage = undefined;
+		const second = await pollChanges(server.feed(10), first.state, { overlapMs: 1000 });
+		expect(second.changes.map((record) => record.id)).toEqual([6]);
+	});
+
 	it('keeps only the overlap window of emitted keys (state stays small)', async () => {
 		const server = new FakeServer();
 		let state: CursorState = (await pollChanges(server.feed(50), {}, { overlapMs: 100 })).state;

@@ -35,6 +35,11 @@ describe('readFailure', () => {
 		expect(readFailure(error)).toMatchObject({ status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '3' } });
 	});
 
+	it('recognises a login failure that n8n 1.x re-wrapped without its cause', () => {
+		const rewrapped = { name: 'NodeApiError', httpCode: null, message: 'Acme login failed: user or password wrong (HTTP 401)' };
+		expect(readFailure(rewrapped)).toMatchObject({ loginFailure: 'Acme login failed: user or password wrong (HTTP 401)' });
+	});
+
 	it('reads the body from context.data when n8n 1.x left no cause', () => {
 		expect(readFailure({ httpCode: '422', context: { data: { message: 'Subscriber not found' } } })).toMatchObject({ status: 422, body: { message: 'Subscriber not found' } });
 	});

@@ -23,9 +23,13 @@ interface ErrorLike {
 	cause?: ErrorLike;
 }
 
+/** How LoginFailedError messages start (see login.ts): n8n 1.x keeps the text but drops the error's class. */
+const LOGIN_FAILURE_TEXT = /^(.+ login failed: |Could not reach .+ to log in)/;
+
 function findLoginFailure(error: ErrorLike | undefined): string | undefined {
 	for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
 		if (current.name === 'LoginFailedError') return current.message;
+		if (typeof current.message === 'string' && LOGIN_FAILURE_TEXT.test(current.message)) return current.message;
 	}
 	return undefined;
 }

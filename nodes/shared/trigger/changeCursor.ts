@@ -59,8 +59,9 @@ export async function pollChanges(feed: ChangeFeed, state: CursorState, options:
 		const newestPage = await feed.fetchPage(0);
 		const newest = newestPage.length ? Math.max(...newestPage.map((record) => feed.timestampOf(record))) : 0;
 		const floor = newest - options.overlapMs;
-		const emitted = (await readDownTo(feed, floor)).map((record) => keyOf(feed, record));
-		return { changes: [], state: { newest, emitted } };
+		// A record that lands between the reads is newer than `newest`: leave it for the next poll to emit.
+		const seen = (await readDownTo(feed, floor)).filter((record) => feed.timestampOf(record) <= newest);
+		return { changes: [], state: { newest, emitted: seen.map((record) => keyOf(feed, record)) } };
 	}
 	const floor = firstPoll ? (options.since as number) : (state.newest as number) - options.overlapMs;
 	const already = new Set(state.emitted ?? []);

@@ -3,12 +3,16 @@
 // Recipe: /work/shared/reference/n8n.md §9.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { HOST, ROOT, http, runCommand, seconds, startProcess, waitFor } from './util.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-crm-bridge';
-const OWNER = { email: 'e2e-owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
+export const OWNER = { email: 'e2e-owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
+/** What GET /rest/credentials/:id?includeData=true shows for a password-type field (n8n-workflow constants). */
+export const REDACTED_SET = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
+export const REDACTED_EMPTY = '__n8n_EMPTY_VALUE_7b1af746-3729-4c60-9b9b-e08eb29e58da';
 const BROWSER_ID = 'e2e-browser-id';
 
 /** Copies package.json + dist/ where n8n loads community packages (copy, never symlink: §9.3). */
@@ -31,8 +35,11 @@ export function readPackageJson() {
 
 export class N8n {
 	/** info: from install.mjs describe(); runDir: the fresh .e2e folder. */
-	constructor(info, { runDir, port, brokerPort }) {
+	constructor(info, { runDir, port, brokerPort, owner = OWNER, encryptionKey = 'e2e-only-key', logLevel = 'info' }) {
 		this.info = info;
+		this.owner = owner;
+		this.encryptionKey = encryptionKey;
+		this.logLevel = logLevel;
 		this.runDir = runDir;
 		this.port = port;
 		this.brokerPort = brokerPort;
@@ -54,7 +61,7 @@ export class N8n {
 			NO_PROXY: `${HOST},localhost`,
 			no_proxy: `${HOST},localhost`,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_ENCRYPTION_KEY: 'e2e-only-key',
+			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: HOST,
 			N8N_HOST: HOST,
@@ -64,7 +71,7 @@ export class N8n {
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
 			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL || this.logLevel,
 			N8N_LOG_OUTPUT: 'console',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -90,13 +97,16 @@ export class N8n {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
-	/** Makes imported workflows active before `start` (2.x: publish:workflow per id; 1.x: update:workflow). */
-	async publish(ids) {
-		if (this.info.line === '1.x') {
-			await this.cli(['update:workflow', '--all', '--active=true']);
-			return;
-		}
-		for (const id of ids) await this.cli(['publish:workflow', `--id=${id}`]);
+	/**
+	 * Decrypted credentials as n8n stored them (`export:credentials --all --decrypted`), keyed by id.
+	 * Run it while n8n is stopped: it is a second process on the same SQLite database.
+	 */
+	async exportCredentials() {
+		const file = path.join(this.runDir, 'credentials-export.json');
+		fs.rmSync(file, { force: true });
+		await this.cli(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		const list = JSON.parse(fs.readFileSync(file, 'utf8'));
+		return Object.fromEntries(list.map((credential) => [credential.id, credential]));
 	}
 
 	async start({ timeoutMs = 90_000 } = {}) {
@@ -157,12 +167,92 @@ export class N8n {
 
 	/** Sets up the owner account (the instance's first user) and logs in with it. */
 	async setupOwnerAndLogin() {
-		const setup = await this.rest('POST', '/owner/setup', OWNER);
+		// /healthz answers before the REST routes are mounted, and they are not all mounted at the same
+		// moment: until a route is there it answers Express' 404 page ("Cannot POST /rest/…").
+		const mounted = async (method, route, body) =>
+			await waitFor(
+				async () => {
+					if (this.process?.exited) throw new Error('n8n exited');
+					const response = await this.rest(method, route, body);
+					return response.status === 404 && /Cannot (GET|POST)/.test(response.text) ? undefined : response;
+				},
+				{ timeoutMs: 60_000, intervalMs: 250, describe: () => `the REST route ${method} /rest${route} to be mounted` },
+			);
+		const setup = await mounted('POST', '/owner/setup', this.owner);
 		if (setup.status !== 200) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setup.text.slice(0, 300)}`);
 		this.cookie = undefined;
-		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
+		const login = await mounted('POST', '/login', { emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password });
 		if (login.status !== 200 || !this.cookie) throw new Error(`POST /rest/login answered ${login.status}: ${login.text.slice(0, 300)}`);
 		return login.json?.data ?? login.json;
+	}
+
+	/** REST call that must succeed; returns the `data` of n8n's envelope. */
+	async restData(method, route, body) {
+		const response = await this.rest(method, route, body);
+		if (response.status < 200 || response.status >= 300) throw new Error(`${method} /rest${route} answered ${response.status}: ${response.text.slice(0, 400)}`);
+		return response.json?.data ?? response.json;
+	}
+
+	/**
+	 * Activates (publishes) a saved workflow through the REST API, as the editor's toggle does.
+	 * 2.x: POST /rest/workflows/:id/activate with `{versionId}` of the saved version (the DTO requires it);
+	 * 1.x: PATCH /rest/workflows/:id with `{active: true, versionId}`.
+	 */
+	async activate(id) {
+		if (this.info.line === '1.x') {
+			const current = await this.restData('GET', `/workflows/${id}`);
+			return await this.restData('PATCH', `/workflows/${id}`, { active: true, versionId: current.versionId });
+		}
+		const current = await this.restData('GET', `/workflows/${id}`);
+		return await this.restData('POST', `/workflows/${id}/activate`, { versionId: current.versionId });
+	}
+
+	async deactivate(id) {
+		if (this.info.line === '1.x') {
+			const current = await this.restData('GET', `/workflows/${id}`);
+			return await this.restData('PATCH', `/workflows/${id}`, { active: false, versionId: current.versionId });
+		}
+		return await this.restData('POST', `/workflows/${id}/deactivate`, {});
+	}
+
+	/** Execution summaries of a workflow, newest first (GET /rest/executions, as the executions list). */
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const data = await this.restData('GET', `/executions?filter=${filter}&limit=100`);
+		return data.results ?? data;
+	}
+
+	/** Waits until the workflow has `count` finished executions; returns them, oldest first. */
+	async waitForExecutions(workflowId, count, { timeoutMs = 30_000 } = {}) {
+		const list = await waitFor(
+			async () => {
+				const all = await this.executions(workflowId);
+				const done = all.filter((e) => !['running', 'new', 'waiting'].includes(e.status));
+				return done.length >= count && done.length === all.length ? all : undefined;
+			},
+			{ timeoutMs, intervalMs: 300, describe: () => `${count} finished execution(s) of workflow ${workflowId}` },
+		);
+		return list.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** One execution with its run data decoded: `runData[nodeName][run].data.main[output]` = items. */
+	async execution(id) {
+		const data = await this.restData('GET', `/executions/${id}`);
+		const flatted = createRequire(path.join(this.info.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted');
+		const decoded = typeof data.data === 'string' ? flatted.parse(data.data) : data.data;
+		return { ...data, data: decoded };
+	}
+
+	/** Items a node produced in an execution: { [output]: json[] } for its first run. */
+	static nodeOutput(execution, nodeName) {
+		const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
+		if (!run) return undefined;
+		return (run.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+	}
+
+	/** The saved credential as the editor sees it (password-type fields redacted to REDACTED_SET / REDACTED_EMPTY). */
+	async storedCredential(id) {
+		return (await this.restData('GET', `/credentials/${id}?includeData=true`)).data;
 	}
 
 	/** A type file the editor loads after login: nodes.json, credentials.json (GET /types/…, needs a session). */
