@@ -45,11 +45,11 @@ export async function fluentPages(
 ): Promise<IDataObject[]> {
 	// GET /lists answers {"lists":[…],"pagination":{"total"}} instead of a paginator (reference §3.5).
 	const strategy = shape === 'lists' ? shortPagePages('lists') : laravelPages('per_page', unwrapPaginator);
-	const records = await collectPages(strategy, async (page) => await fluentRequest.call(this, 'GET', path, { qs: { ...qs, ...page } }), {
+	// `__bench` sits on the answer, never on the records: fluentRequest already removed it.
+	return await collectPages(strategy, async (page) => await fluentRequest.call(this, 'GET', path, { qs: { ...qs, ...page } }), {
 		limit,
 		pageSize: PAGE_SIZE,
 	});
-	return records.map(tidy);
 }
 
 /** FluentCRM reports some misses as 200 with `null` or an empty body (reference Q2). */

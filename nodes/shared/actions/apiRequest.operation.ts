@@ -45,7 +45,7 @@ export function apiRequestOperation(
 		const send = async (extra: IDataObject = {}) =>
 			await providerRequest.call(this, spec, { method, path: target.path, qs: { ...qs, ...extra }, body });
 		if (paging && method === 'GET' && this.getNodeParameter('returnAllPages', itemIndex, false)) {
-			return (await collectPages(paging.strategy, send, { pageSize: paging.pageSize })).map(tidy);
+			return await collectPages(paging.strategy, async (query) => tidy((await send(query)) as IDataObject), { pageSize: paging.pageSize });
 		}
 		return asOutput(await send(), tidy);
 	};
