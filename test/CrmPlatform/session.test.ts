@@ -1,4 +1,4 @@
-import { useCrmPlatform } from './setup';
+import { useCrmPlatform, withJwt } from './setup';
 
 const me = { resource: 'user', operation: 'getMe' };
 
@@ -41,9 +41,9 @@ describe('CRM Platform logins through n8n-core', () => {
 	it('the pasted-JWT credential works, and an expired one says to paste a new one', async () => {
 		const jwt = crm.emulator.issueToken(1);
 		const good = crm.harness.addCredential('crmPlatformJwtApi', { baseUrl: crm.emulator.siteUrl, jwt });
-		expect((await crm.run(me, [{}], { jwt: true, credentialId: good })).items[0].json).toMatchObject({ username: 'demo' });
+		expect((await crm.run(me, [{}], withJwt(good))).items[0].json).toMatchObject({ username: 'demo' });
 		crm.emulator.expireTokens();
-		const expired = await crm.run(me, [{}], { jwt: true, credentialId: good });
+		const expired = await crm.run(me, [{}], withJwt(good));
 		expect(expired.error?.message).toBe('CRM Platform rejected the JWT (HTTP 401)');
 		expect(expired.error?.description).toContain('paste a new one');
 		expect(crm.emulator.counters.logins).toBe(0);

@@ -1,5 +1,4 @@
-import { pacingClock } from '../../nodes/shared/transport/pacing';
-import { retryClock } from '../../nodes/shared/transport/retry';
+import { useFakeClock } from '../harness/fakeClock';
 import { useFaveo } from './setup';
 
 const getTicket = { resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' };
@@ -16,21 +15,8 @@ describe.each([
 ])('Faveo %s', (_label, version) => {
 	const clock = requestClock();
 	const faveo = useFaveo({ version, tokenTtlSeconds: 100, now: clock.now });
-	const realSleep = retryClock.sleep;
-	const realNow = pacingClock.now;
-	let fakeNow = 0;
-	beforeEach(() => {
-		// Pacing (55 requests/minute) waits in fake time here; the emulator's throttle is off.
-		fakeNow = Date.now();
-		pacingClock.now = () => fakeNow;
-		retryClock.sleep = async (ms) => {
-			fakeNow += ms;
-		};
-	});
-	afterEach(() => {
-		retryClock.sleep = realSleep;
-		pacingClock.now = realNow;
-	});
+	// Pacing (55 requests/minute) waits in fake time here; the emulator's throttle is off.
+	useFakeClock();
 
 	it('logs in with the credentials in the JSON body, never in the URL', async () => {
 		await faveo.run(getTicket, [{ id: 1 }], { credentialId: faveo.addCredential() });

@@ -14,7 +14,7 @@ describe('FluentCRM item handling', () => {
 	});
 
 	it('continueOnFail: nothing is lost, errors stay paired with their item', async () => {
-		const result = await fluent.run(parameters, [{ id: 1 }, { id: 9999 }, { id: 'abc' }, { id: 2 }], true);
+		const result = await fluent.run(parameters, [{ id: 1 }, { id: 9999 }, { id: 'abc' }, { id: 2 }], { continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(result.items[0].json.id).toBe(1);

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { FuseUniversalApi } from '../../credentials/FuseUniversalApi.credentials';
 import { FuseUniversal } from '../../nodes/FuseUniversal/FuseUniversal.node';
-import { NodeHarness } from '../harness/runNode';
+import { useEmulator } from '../harness/useEmulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFuse } = require('../emulators/fuse') as { startFuse: (options?: IDataObject) => Promise<FuseEmulator> };
@@ -23,34 +23,11 @@ export interface FuseEmulator {
 export const ADMIN = { loginName: 'api.admin', password: 'Adm1n-Secret-Pass!' };
 
 export function useFuse(emulatorOptions: IDataObject = {}) {
-	const context = {} as {
-		emulator: FuseEmulator;
-		harness: NodeHarness;
-		credentialId: string;
-		addCredential(overrides?: IDataObject): string;
-		run(parameters: INodeParameters, items?: IDataObject[], options?: { continueOnFail?: boolean; credentialId?: string }): ReturnType<NodeHarness['run']>;
-		json(parameters: INodeParameters, items?: IDataObject[]): Promise<IDataObject[]>;
-		calls(): FuseEmulator['requests'];
-	};
-	beforeAll(async () => {
-		context.emulator = await startFuse(emulatorOptions);
-		context.harness = new NodeHarness([new FuseUniversal()], [new FuseUniversalApi()]);
-		context.addCredential = (overrides = {}) =>
-			context.harness.addCredential('fuseUniversalApi', { baseUrl: context.emulator.url, apiVersion: 'v5.0', ...ADMIN, authToken: '', ...overrides });
-		context.credentialId = context.addCredential();
+	return useEmulator<FuseEmulator>({
+		start: async () => await startFuse(emulatorOptions),
+		nodes: [new FuseUniversal()],
+		credentialTypes: [new FuseUniversalApi()],
+		credentialType: 'fuseUniversalApi',
+		credentialData: (emulator) => ({ baseUrl: emulator.url, apiVersion: 'v5.0', ...ADMIN, authToken: '' }),
 	});
-	afterAll(async () => await context.emulator.stop());
-	beforeEach(() => {
-		context.emulator.resetLog();
-		context.emulator.resetCounters();
-	});
-	context.run = async (parameters, items = [{}], options = {}) =>
-		await context.harness.run({ parameters, items, credentials: { fuseUniversalApi: options.credentialId ?? context.credentialId }, continueOnFail: options.continueOnFail });
-	context.json = async (parameters, items) => {
-		const result = await context.run(parameters, items);
-		if (result.error) throw new Error(`${result.error.message} — ${result.error.description ?? ''}`);
-		return result.items.map((item) => item.json);
-	};
-	context.calls = () => context.emulator.requests.filter((request) => !request.path.startsWith('/__emulator'));
-	return context;
 }
