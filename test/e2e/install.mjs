@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-// Installs real n8n (and, for the 2.x line, Node 24) into the git-ignored cache .cache/real-n8n/.
+// Installs real n8n (and, for the 2.x line, Node 24) into the per-machine cache ~/.cache/crm-bridge-real-n8n/.
 //
 //   node test/e2e/install.mjs            # n8n 2.40.7 on Node 24.21.0 (default)
 //   node test/e2e/install.mjs --n8n=1.x  # n8n 1.123.81 on this machine's Node (20)
 //
-// Every step writes a marker file under .cache/real-n8n/markers/ when it has completed, so an
+// Every step writes a marker file under <cache>/markers/ when it has completed, so an
 // interrupted install is resumed (the step runs again) instead of being trusted. A step whose files
 // are already complete but has no marker (installed by hand) is verified, then adopted.
 // Node built-ins only; see /work/shared/reference/n8n.md §9 and §12.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// CRM_BRIDGE_N8N_CACHE moves the cache outside the clone (CI reuses it across fresh clones on one machine).
-export const CACHE = process.env.CRM_BRIDGE_N8N_CACHE ? path.resolve(process.env.CRM_BRIDGE_N8N_CACHE) : path.join(ROOT, '.cache', 'real-n8n');
+// One cache per machine (~3 GB), outside any clone, so every clone (and CI's fresh clones) reuses it;
+// CRM_BRIDGE_N8N_CACHE points it elsewhere.
+export const CACHE = path.resolve(process.env.CRM_BRIDGE_N8N_CACHE || path.join(os.homedir(), '.cache', 'crm-bridge-real-n8n'));
 const MARKERS = path.join(CACHE, 'markers');
 
 const NODE24_VERSION = '24.21.0';
