@@ -3,6 +3,7 @@
 // Run: node test/emulators/crmplatform.selftest.js
 
 const assert = require('node:assert/strict');
+const { createChecks } = require('./selftest');
 const { startCrmPlatform } = require('./crmplatform');
 
 const INVALID_LOGIN = {
@@ -42,16 +43,7 @@ function client(baseUrl) {
 	};
 }
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-	try {
-		await fn();
-		results.passed += 1;
-	} catch (error) {
-		results.failed += 1;
-		console.error(`FAIL ${name}\n  ${String(error.stack).split('\n').filter((l) => !l.includes('node:')).slice(0, 6).join('\n  ')}`);
-	}
-}
+const { check, report } = createChecks();
 
 async function main() {
 	const emu = await startCrmPlatform({ seedContacts: 1000, now: () => fakeNow });
@@ -341,8 +333,7 @@ async function main() {
 	} finally {
 		await Promise.all([emu, ...others].map((e) => e.stop()));
 	}
-	console.log(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed ? 1 : 0;
+	report();
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@
 // Run: node test/emulators/faveo.selftest.js
 
 const assert = require('node:assert/strict');
+const { createChecks } = require('./selftest');
 const http = require('node:http');
 const { startFaveo } = require('./faveo');
 
@@ -38,16 +39,7 @@ const control = (emu) => async (method, route, body) => {
 
 const decode = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-	try {
-		await fn();
-		results.passed += 1;
-	} catch (error) {
-		results.failed += 1;
-		console.error(`FAIL ${name}\n  ${String(error.stack).split('\n').slice(0, 4).join('\n  ')}`);
-	}
-}
+const { check, report } = createChecks();
 
 // A receiver for the §7 webhook.
 async function startReceiver() {
@@ -360,8 +352,7 @@ async function main() {
 		await emu.stop();
 		await receiver.stop();
 	}
-	console.log(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed ? 1 : 0;
+	report();
 }
 
 main().catch((error) => {

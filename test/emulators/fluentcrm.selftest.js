@@ -3,6 +3,7 @@
 // Run: node test/emulators/fluentcrm.selftest.js
 
 const assert = require('node:assert/strict');
+const { createChecks } = require('./selftest');
 const crypto = require('node:crypto');
 const { startFluentCrm } = require('./fluentcrm');
 
@@ -35,16 +36,7 @@ function client(baseUrl, defaultAuth = ADMIN_AUTH) {
 	};
 }
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-	try {
-		await fn();
-		results.passed += 1;
-	} catch (error) {
-		results.failed += 1;
-		console.error(`FAIL ${name}\n  ${error.stack.split('\n').slice(0, 3).join('\n  ')}`);
-	}
-}
+const { check, report } = createChecks();
 
 async function main() {
 	const emu = await startFluentCrm({ seedContacts: 30, now: () => fakeNow });
@@ -364,8 +356,7 @@ async function main() {
 	} finally {
 		await Promise.all([emu, ...others].map((e) => e.stop()));
 	}
-	console.log(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed ? 1 : 0;
+	report();
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@
 // Run: node test/emulators/fuse.selftest.js
 
 const assert = require('node:assert/strict');
+const { createChecks } = require('./selftest');
 const http = require('node:http');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -38,16 +39,7 @@ function client(base) {
 	};
 }
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-	try {
-		await fn();
-		results.passed += 1;
-	} catch (error) {
-		results.failed += 1;
-		console.error(`FAIL ${name}\n  ${String(error.stack).split('\n').slice(0, 4).join('\n  ')}`);
-	}
-}
+const { check, report } = createChecks();
 
 // A loopback receiver for outgoing webhooks (§7).
 async function startReceiver() {
@@ -462,8 +454,7 @@ async function main() {
 		await emu.stop();
 		await receiver.stop();
 	}
-	console.log(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed ? 1 : 0;
+	report();
 }
 
 // Watchdog: a hung request must not keep the script alive.

@@ -3,6 +3,7 @@
 // Run: node test/emulators/nexudus.selftest.js
 
 const assert = require('node:assert/strict');
+const { createChecks } = require('./selftest');
 const crypto = require('node:crypto');
 const http = require('node:http');
 const { startNexudus } = require('./nexudus');
@@ -48,16 +49,7 @@ async function startReceiver() {
 	return { hits, url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-	try {
-		await fn();
-		results.passed += 1;
-	} catch (error) {
-		results.failed += 1;
-		console.error(`FAIL ${name}\n  ${String(error.stack).split('\n').slice(0, 4).join('\n  ')}`);
-	}
-}
+const { check, report } = createChecks();
 
 // A complete, valid coworker body (§3.3 required fields).
 const coworkerBody = (overrides = {}) => ({
@@ -382,8 +374,7 @@ async function main() {
 		await Promise.all([emu, ...others].map((e) => e.stop()));
 		await receiver.stop();
 	}
-	console.log(`${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = results.failed ? 1 : 0;
+	report();
 }
 
 main().catch((error) => {
