@@ -16,7 +16,7 @@ export class CrmPlatform implements INodeType {
 		icon: { light: 'file:crmPlatform.svg', dark: 'file:crmPlatform.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "create": "Create", "upsert": "Create or Update", "delete": "Delete", "get": "Get", "getAll": "Get Many", "update": "Update", "count": "Count", "getMe": "Get Current User" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "activity": "Activity", "activityType": "Activity Type", "contact": "Contact", "contactTag": "Contact Tag", "country": "Country", "district": "District", "state": "State", "tag": "Tag", "user": "User", "village": "Village" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Manage contacts, activities, tags and geography in a CRM Platform (Strapi 3 crm-plugin) server',
 		defaults: { name: 'CRM Platform' },
 		usableAsTool: true,

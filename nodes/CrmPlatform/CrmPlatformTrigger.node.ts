@@ -21,7 +21,7 @@ export class CrmPlatformTrigger implements INodeType {
 		icon: { light: 'file:crmPlatform.svg', dark: 'file:crmPlatform.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ { "activityCreated": "Activity Created", "activityUpdated": "Activity Created or Updated", "contactCreated": "Contact Created", "contactUpdated": "Contact Created or Updated" }[$parameter["event"]] || $parameter["event"] }}',
 		description: 'Starts the workflow when CRM Platform contacts or activities are created or updated (polling)',
 		defaults: { name: 'CRM Platform Trigger' },
 		polling: true,

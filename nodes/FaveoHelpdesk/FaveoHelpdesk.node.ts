@@ -14,7 +14,7 @@ export class FaveoHelpdesk implements INodeType {
 		icon: { light: 'file:faveoHelpdesk.svg', dark: 'file:faveoHelpdesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "addNote": "Add Internal Note", "assign": "Assign", "create": "Create", "deletePermanently": "Delete Permanently", "edit": "Edit", "get": "Get", "getAll": "Get Many", "getThreads": "Get Threads", "moveToTrash": "Move to Trash", "reply": "Reply", "search": "Search", "upsert": "Find or Create", "add": "Add", "getForTicket": "Get for Ticket", "remove": "Remove" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "agent": "Agent", "collaborator": "Collaborator", "customer": "Customer", "team": "Team", "ticket": "Ticket" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Create, update and read tickets, customers, agents and collaborators in Faveo Helpdesk',
 		defaults: { name: 'Faveo Helpdesk' },
 		usableAsTool: true,

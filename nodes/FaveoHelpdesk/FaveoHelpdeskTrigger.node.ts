@@ -22,7 +22,7 @@ export class FaveoHelpdeskTrigger implements INodeType {
 		icon: { light: 'file:faveoHelpdesk.svg', dark: 'file:faveoHelpdesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ { "ticketCreated": "Ticket Created", "ticketUpdated": "Ticket Created or Updated" }[$parameter["event"]] || $parameter["event"] }}',
 		description: 'Starts the workflow when Faveo tickets are created or updated (polling)',
 		defaults: { name: 'Faveo Helpdesk Trigger' },
 		polling: true,

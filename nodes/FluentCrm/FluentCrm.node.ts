@@ -20,7 +20,7 @@ export class FluentCrm implements INodeType {
 		icon: { light: 'file:fluentCrm.svg', dark: 'file:fluentCrm.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "addNote": "Add Note", "addTags": "Add Tags", "addToLists": "Add to Lists", "create": "Create", "upsert": "Create or Update", "delete": "Delete", "get": "Get", "getAll": "Get Many", "getNotes": "Get Notes", "removeFromLists": "Remove From Lists", "removeTags": "Remove Tags", "update": "Update" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "campaign": "Campaign", "company": "Company", "contact": "Contact", "customField": "Custom Field", "list": "List", "tag": "Tag", "webhook": "Webhook" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Manage contacts, tags, lists, companies, notes and webhooks in FluentCRM (WordPress)',
 		defaults: { name: 'FluentCRM' },
 		usableAsTool: true,

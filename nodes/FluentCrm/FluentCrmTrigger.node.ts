@@ -16,7 +16,7 @@ export class FluentCrmTrigger implements INodeType {
 		icon: { light: 'file:fluentCrm.svg', dark: 'file:fluentCrm.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ { "contactCreated": "Contact Created", "contactUpdated": "Contact Created or Updated" }[$parameter["event"]] || $parameter["event"] }}',
 		description: 'Starts the workflow when FluentCRM contacts are created or updated (polling)',
 		defaults: { name: 'FluentCRM Trigger' },
 		polling: true,

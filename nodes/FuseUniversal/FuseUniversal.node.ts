@@ -14,7 +14,7 @@ export class FuseUniversal implements INodeType {
 		icon: { light: 'file:fuseUniversal.svg', dark: 'file:fuseUniversal.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "create": "Create", "deactivate": "Deactivate", "get": "Get", "getMe": "Get Current User", "getAll": "Get Many", "restore": "Restore", "update": "Update" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "community": "Community", "customOption": "Custom Option", "eventOccurrence": "Event Occurrence", "learningPlan": "Learning Plan", "notification": "Notification", "role": "Role", "topic": "Topic", "user": "User" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Manage users and read communities, topics, learning plans and events in Fuse Universal',
 		defaults: { name: 'Fuse Universal' },
 		usableAsTool: true,

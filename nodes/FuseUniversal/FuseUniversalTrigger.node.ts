@@ -26,7 +26,7 @@ export class FuseUniversalTrigger implements INodeType {
 		icon: { light: 'file:fuseUniversal.svg', dark: 'file:fuseUniversal.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ { "eventAttendanceChanged": "Event Attendance Changed", "learningPlanCompleted": "Learning Plan Completed", "learningPlanCreated": "Learning Plan Created", "scormCompleted": "SCORM Course Completed", "userCreated": "User Created", "userUpdated": "User Profile Updated" }[$parameter["event"]] || $parameter["event"] }}',
 		description: 'Receives Fuse Universal webhook events (Fuse support registers the URL)',
 		defaults: { name: 'Fuse Universal Trigger' },
 		inputs: [],

@@ -16,7 +16,7 @@ export class Nexudus implements INodeType {
 		icon: { light: 'file:nexudus.svg', dark: 'file:nexudus.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "create": "Create", "upsert": "Create or Update", "delete": "Delete", "get": "Get", "getAll": "Get Many", "update": "Update" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "booking": "Booking", "checkin": "Check-In", "coworker": "Coworker", "invoice": "Invoice", "product": "Product", "resource": "Resource", "team": "Team", "webhook": "Webhook" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Manage coworkers, teams, bookings, resources, products, invoices, check-ins and webhooks in Nexudus',
 		defaults: { name: 'Nexudus' },
 		usableAsTool: true,

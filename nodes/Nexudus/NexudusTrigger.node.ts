@@ -27,7 +27,7 @@ export class NexudusTrigger implements INodeType {
 		icon: { light: 'file:nexudus.svg', dark: 'file:nexudus.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ $parameter["events"].length ? $parameter["events"].map((event) => ({ "2": "Coworker Updated", "3": "Coworker Created", "6": "Booking Created", "7": "Booking Updated", "8": "Booking Deleted", "16": "Invoice Created", "21": "Invoice Paid", "35": "Coworker Checked Out", "36": "Coworker Checked In", "47": "Check-In Created", "50": "Coworker Deleted", "57": "Team Created", "58": "Team Updated", "59": "Team Deleted" })[event] || event).join(", ") : "No event chosen" }}',
 		description: 'Starts the workflow when Nexudus sends an event (registers its webhooks by itself)',
 		defaults: { name: 'Nexudus Trigger' },
 		inputs: [],
