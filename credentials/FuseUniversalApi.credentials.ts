@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fuseLogin } from '../nodes/FuseUniversal/transport/login';
+import { fuseApiRootExpression } from '../nodes/FuseUniversal/transport/url';
 
 export class FuseUniversalApi implements ICredentialType {
 	name = 'fuseUniversalApi';
@@ -49,7 +50,7 @@ export class FuseUniversalApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}/api/{{$credentials.apiVersion || "v5.0"}}',
+			baseURL: fuseApiRootExpression,
 			url: '/users/me',
 		},
 	};

@@ -2,10 +2,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/actions/router';
-import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
-import { listingDescription, listings } from './actions/content';
-import { fuseOperations } from './actions/router';
-import { userDescription } from './actions/userDescription';
+import * as apiRequest from './actions/apiRequest';
+import * as community from './actions/community';
+import * as customOption from './actions/customOption';
+import * as eventOccurrence from './actions/eventOccurrence';
+import * as learningPlan from './actions/learningPlan';
+import * as notification from './actions/notification';
+import * as role from './actions/role';
+import { fuseResources } from './actions/router';
+import * as topic from './actions/topic';
+import * as user from './actions/user';
 
 export class FuseUniversal implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,13 +46,19 @@ export class FuseUniversal implements INodeType {
 				],
 				default: 'user',
 			},
-			...userDescription,
-			...listings.flatMap(listingDescription),
-			...apiRequestFields('Fuse Universal', '/users/me', false),
+			...user.description,
+			...community.description,
+			...customOption.description,
+			...eventOccurrence.description,
+			...learningPlan.description,
+			...notification.description,
+			...role.description,
+			...topic.description,
+			...apiRequest.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, fuseOperations);
+		return await route.call(this, fuseResources);
 	}
 }

@@ -2,9 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { sameSecret } from '../shared/trigger/signature';
-import { fuseRequest, unwrap } from './transport';
+import { fuseRecord, fuseRequest, unwrap } from './transport';
 
-/** Fuse posts one event per request with only ids, and no event name (reference §7). */
+/** Fuse posts one event per request with only ids, and no event name. */
 const EVENTS = [
 	{ name: 'Event Attendance Changed', value: 'eventAttendanceChanged' },
 	{ name: 'Learning Plan Completed', value: 'learningPlanCompleted' },
@@ -54,7 +54,7 @@ export class FuseUniversalTrigger implements INodeType {
 		],
 	};
 
-	/** Fuse has no API to register webhooks (reference §7): Fuse support adds the URL, so there is nothing to create or remove. */
+	/** Fuse has no API to register webhooks: Fuse support adds the URL, so there is nothing to create or remove. */
 	webhookMethods = {
 		default: {
 			async checkExists(): Promise<boolean> {
@@ -79,7 +79,7 @@ export class FuseUniversalTrigger implements INodeType {
 		const body = { ...(this.getBodyData() as IDataObject) };
 		const item: IDataObject = { event: this.getNodeParameter('event'), ...body };
 		if (this.getNodeParameter('enrichUser') && body.user_id) {
-			item.user = unwrap(await fuseRequest.call(this, 'GET', `/manage/users/${encodeURIComponent(String(body.user_id))}`), 'user');
+			item.user = unwrap(await fuseRequest.call(this, 'GET', `/manage/users/${encodeURIComponent(String(body.user_id))}`, fuseRecord('user')), 'user');
 		}
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}

@@ -3,6 +3,14 @@ import { useFuse } from './setup';
 describe('Fuse Universal operations', () => {
 	const fuse = useFuse({ seedUsers: 30 });
 	const LENA = 11488425;
+	let serial = 0;
+	/** A user of this test's own, created through the emulator's API. */
+	const newUser = async () => {
+		const name = `own.user.${++serial}.${Date.now()}`;
+		const [created] = await fuse.json({ resource: 'user', operation: 'create', username: name, email: `${name}@example.test` });
+		fuse.emulator.resetLog();
+		return { id: Number(created.id), username: name };
+	};
 
 	it('user get / get current user', async () => {
 		const [user] = await fuse.json({ resource: 'user', operation: 'get', userId: String(LENA) });
@@ -47,15 +55,15 @@ describe('Fuse Universal operations', () => {
 	});
 
 	it('user update keeps the username, sets managers (only possible by update) and returns the updated user', async () => {
-		const created = fuse.emulator.state.users.find((user) => user.username === 'new.person')!;
+		const created = await newUser();
 		const [updated] = await fuse.json({ resource: 'user', operation: 'update', userId: String(created.id), updateFields: { given_name: 'Renamed', manager_ids: String(LENA) } });
 		const put = fuse.calls().find((request) => request.method === 'PUT')!;
-		expect(put.body).toMatchObject({ username: 'new.person', given_name: 'Renamed', manager_ids: [LENA] });
+		expect(put.body).toMatchObject({ username: created.username, given_name: 'Renamed', manager_ids: [LENA] });
 		expect(updated).toMatchObject({ id: created.id, given_name: 'Renamed' });
 	});
 
 	it('deactivate then restore', async () => {
-		const created = fuse.emulator.state.users.find((user) => user.username === 'new.person')!;
+		const created = await newUser();
 		expect(await fuse.json({ resource: 'user', operation: 'deactivate', userId: String(created.id) })).toEqual([{ id: created.id, deactivated: true }]);
 		const [restored] = await fuse.json({ resource: 'user', operation: 'restore', userId: String(created.id) });
 		expect(restored.id).toBe(created.id);

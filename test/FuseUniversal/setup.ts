@@ -3,11 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { FuseUniversalApi } from '../../credentials/FuseUniversalApi.credentials';
 import { FuseUniversal } from '../../nodes/FuseUniversal/FuseUniversal.node';
 import { useEmulator } from '../harness/useEmulator';
+import type { EmulatorLike } from '../harness/useEmulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFuse } = require('../emulators/fuse') as { startFuse: (options?: IDataObject) => Promise<FuseEmulator> };
 
-export interface FuseEmulator {
+export interface FuseEmulator extends EmulatorLike {
 	url: string;
 	requests: Array<{ method: string; path: string; query: IDataObject; body: unknown; status?: number; hasAuthToken?: boolean }>;
 	counters: Record<string, number>;
@@ -16,8 +17,6 @@ export interface FuseEmulator {
 	setConfig(patch: IDataObject): void;
 	expireTokens(user?: string): void;
 	resetCounters(): void;
-	resetLog(): void;
-	stop(): Promise<void>;
 }
 
 export const ADMIN = { loginName: 'api.admin', password: 'Adm1n-Secret-Pass!' };

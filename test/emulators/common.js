@@ -80,15 +80,33 @@ function faultBody(fault) {
 	}
 }
 
-function takeMatchingFault(faults, path) {
-	const index = faults.next.findIndex((fault) => !fault.match || path.includes(fault.match));
-	return index === -1 ? undefined : faults.next.splice(index, 1)[0];
+// A fault applies to requests whose method and path+query match (`match` substring, `method`,
+// none of the `exclude` substrings); `skip` lets that many matching requests through first and
+// `times` (default 1, or 'always') says how many it answers.
+function faultMatches(fault, method, path) {
+	if (fault.match && !path.includes(fault.match)) return false;
+	if (fault.method && fault.method.toUpperCase() !== method) return false;
+	return ![].concat(fault.exclude ?? []).some((text) => path.includes(text));
+}
+
+function takeMatchingFault(faults, method, path) {
+	const index = faults.next.findIndex((fault) => faultMatches(fault, method, path));
+	if (index === -1) return undefined;
+	const fault = faults.next[index];
+	if (fault.skip > 0) {
+		fault.skip -= 1;
+		return undefined;
+	}
+	if (fault.times === 'always') return fault;
+	fault.times = (fault.times ?? 1) - 1;
+	if (fault.times <= 0) faults.next.splice(index, 1);
+	return fault;
 }
 
 // Returns true when the fault produced the whole response.
 async function applyFault(fault, req, res) {
 	if (fault.delayMs) await sleep(fault.delayMs);
-	if (fault.kind === 'disconnect') {
+	if (fault.kind === 'disconnect' || fault.kind === 'reset') {
 		req.socket.destroy();
 		return true;
 	}
@@ -168,7 +186,7 @@ async function createEmulatorServer({ name, handler, controlHandler, host = '127
 		});
 
 		if (server.faults.slowMs) await sleep(server.faults.slowMs);
-		const fault = takeMatchingFault(server.faults, url.pathname + url.search);
+		const fault = takeMatchingFault(server.faults, req.method, url.pathname + url.search);
 		if (fault) {
 			entry.fault = fault;
 			server.counters.faults += 1;

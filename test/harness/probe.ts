@@ -16,6 +16,7 @@ import type {
 
 import { runItems } from '../../nodes/shared/actions/runItems';
 import { providerRequest } from '../../nodes/shared/transport/request';
+import { expectJsonFor } from '../../nodes/shared/transport/answer';
 import { loginForToken } from '../../nodes/shared/transport/login';
 import type { ProviderSpec } from '../../nodes/shared/transport/types';
 
@@ -35,8 +36,13 @@ export class ProbeApi implements ICredentialType {
 			identity: [credentials.baseUrl, credentials.user, credentials.password],
 			currentToken: credentials.token,
 			request: { method: 'POST', url: `${String(credentials.baseUrl)}/login`, body: { user: credentials.user, password: credentials.password } },
-			readToken: (body) => (body as { token?: unknown })?.token,
-			explainFailure: (status, body) => (status === undefined ? `no token in the answer (${JSON.stringify(body)})` : `user or password wrong (HTTP ${status})`),
+			readToken: (json) => (json as { token?: unknown })?.token,
+			refusal: (status, json) => {
+				if (status === 401) return `user or password wrong (HTTP ${status})`;
+				const error = (json as { error?: unknown })?.error;
+				return error === 'invalid_credentials' ? `the server says ${error}` : undefined;
+			},
+			urlHint: 'check the base URL',
 			secrets: [credentials.password],
 		});
 		return { token };
@@ -53,8 +59,9 @@ export const probeSpec: ProviderSpec = {
 	credentialType: 'probeApi',
 	apiBase: (credentials) => ({ root: String(credentials.baseUrl) }),
 	explainStatus: () => undefined,
-	bodyError: (body) => {
-		const record = body as { error?: string } | undefined;
+	loginIdentity: (credentials) => [credentials.baseUrl, credentials.user, credentials.password],
+	bodyError: (answer) => {
+		const record = answer.json as { error?: string } | undefined;
 		return record?.error ? { message: `Probe reported: ${record.error}` } : undefined;
 	},
 	isRateLimited: (status) => status === 409,
@@ -82,7 +89,7 @@ export class Probe implements INodeType {
 		return await runItems.call(this, async function (this: IExecuteFunctions, i: number) {
 			const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 			const path = this.getNodeParameter('path', i) as string;
-			return (await providerRequest.call(this, probeSpec, { method, path })) as never;
+			return (await providerRequest.call(this, probeSpec, { method, path, expect: expectJsonFor(method) })) as never;
 		});
 	}
 }

@@ -7,8 +7,24 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INod
 
 import { NodeHarness } from './runNode';
 
+/** A fault the emulator answers with instead of its own answer (see test/emulators/common.js). */
+export interface Fault {
+	status?: number;
+	kind?: 'json' | 'html' | 'malformed' | 'empty' | 'reset';
+	body?: unknown;
+	headers?: IDataObject;
+	delayMs?: number;
+	match?: string;
+	method?: string;
+	exclude?: string | string[];
+	skip?: number;
+	times?: number | 'always';
+}
+
 export interface EmulatorLike {
 	requests: Array<{ method: string; path: string; query: IDataObject; body: unknown; status?: number }>;
+	faults: { next: Fault[] };
+	injectFault(fault: Fault): void;
 	resetLog(): void;
 	resetCounters?(): void;
 	stop(): Promise<void>;
@@ -50,6 +66,7 @@ export function useEmulator<E extends EmulatorLike>(setup: ProviderSetup<E>) {
 	});
 	afterAll(async () => await context.emulator.stop());
 	beforeEach(() => {
+		context.emulator.faults.next.length = 0;
 		context.emulator.resetLog();
 		context.emulator.resetCounters?.();
 	});

@@ -27,9 +27,10 @@ class FakeServer {
 		return `${id}@${version[0]}r${version[1]}`;
 	}
 
-	feed(pageSize: number): ChangeFeed {
+	feed(pageSize: number, contentCounts = true): ChangeFeed {
 		return {
 			pageSize,
+			contentCounts,
 			timestampOf: (record) => Number(record.ts),
 			idOf: (record) => String(record.id),
 			fetchPage: async (index) => {
@@ -143,5 +144,51 @@ describe('pollChanges (exact polling cursor)', () => {
 			state = (await pollChanges(server.feed(50), state, { overlapMs: 100 })).state;
 		}
 		expect(state.emitted!.length).toBeLessThanOrEqual(50);
+	});
+
+	it('"created" events: a record updated after it was emitted is not emitted again', async () => {
+		// created_at never moves; the rest of the record (here: rev) changes with every update.
+		const created = new Map<number, number>();
+		const server = new FakeServer();
+		const feed: ChangeFeed = {
+			...server.feed(10, false),
+			timestampOf: (record) => created.get(Number(record.id)) ?? 0,
+			fetchPage: async (index) => {
+				const sorted = [...server.records.entries()].sort((a, b) => (created.get(b[0]) ?? 0) - (created.get(a[0]) ?? 0) || b[0] - a[0]);
+				return sorted.slice(index * 10, (index + 1) * 10).map(([id, [ts, rev]]) => ({ id, ts, rev }) as IDataObject);
+			},
+		};
+		const create = () => {
+			const id = server.nextId++;
+			server.change(id);
+			created.set(id, server.clock);
+			return id;
+		};
+		for (let i = 0; i < 3; i++) create();
+		let state = (await pollChanges(feed, {}, { overlapMs: 60_000 })).state;
+		server.clock += 1000;
+		const fresh = create();
+		const next = await pollChanges(feed, state, { overlapMs: 60_000 });
+		expect(next.changes.map((record) => record.id)).toEqual([fresh]);
+		state = next.state;
+		// An edit inside the overlap window changes the record's content but not its creation time.
+		server.clock += 1000;
+		server.change(fresh);
+		server.change(1);
+		expect((await pollChanges(feed, state, { overlapMs: 60_000 })).changes).toEqual([]);
+	});
+
+	it('"created or updated" events: a second save within the same timestamp is still emitted', async () => {
+		const server = new FakeServer();
+		server.change(server.nextId++);
+		let state = (await pollChanges(server.feed(10), {}, { overlapMs: 1000 })).state;
+		server.clock += 5000;
+		server.change(1);
+		const first = await pollChanges(server.feed(10), state, { overlapMs: 1000 });
+		expect(first.changes.map((record) => record.rev)).toEqual([2]);
+		state = first.state;
+		server.change(1); // same clock value: the provider's timestamp did not move
+		const second = await pollChanges(server.feed(10), state, { overlapMs: 1000 });
+		expect(second.changes.map((record) => record.rev)).toEqual([3]);
 	});
 });

@@ -2,6 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { providerText, readFailure, redact, toNodeApiError } from '../../nodes/shared/transport/errors';
+import { LoginFailedError } from '../../nodes/shared/transport/session';
 import type { ProviderSpec } from '../../nodes/shared/transport/types';
 
 const node = { id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
@@ -35,9 +36,12 @@ describe('readFailure', () => {
 		expect(readFailure(error)).toMatchObject({ status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '3' } });
 	});
 
-	it('recognises a login failure that n8n 1.x re-wrapped without its cause', () => {
-		const rewrapped = { name: 'NodeApiError', httpCode: null, message: 'Acme login failed: user or password wrong (HTTP 401)' };
-		expect(readFailure(rewrapped)).toMatchObject({ loginFailure: 'Acme login failed: user or password wrong (HTTP 401)' });
+	it('recognises a login failure by its class anywhere in the cause chain, never by its wording', () => {
+		const login = new LoginFailedError('Acme login failed: user or password wrong (HTTP 401)', 'rejected');
+		const wrapped = new NodeApiError(node, login);
+		expect(readFailure(wrapped).loginFailure).toBe(login);
+		const lookalike = { name: 'NodeApiError', httpCode: '500', message: 'Acme login failed: the same words' };
+		expect(readFailure(lookalike).loginFailure).toBeUndefined();
 	});
 
 	it('reads the body from context.data when n8n 1.x left no cause', () => {
@@ -77,8 +81,27 @@ describe('toNodeApiError', () => {
 		const html = toNodeApiError(node, { status: 500, body: '<!DOCTYPE html><html>oops</html>', headers: {}, message: '' }, { spec, request, secrets: [] });
 		expect(html.message).toContain('web page instead of JSON');
 		const offline = toNodeApiError(node, { headers: {}, networkCode: 'ECONNREFUSED', message: '' }, { spec, request, secrets: [] });
-		expect(offline.message).toBe('Could not reach Acme');
-		expect(offline.description).toContain('ECONNREFUSED: check the base URL');
+		expect(offline.message).toBe('Could not reach Acme: connection refused');
+		expect(offline.description).toContain('Check the base URL');
+		expect(offline.description).toContain('(ECONNREFUSED)');
+	});
+
+	it('a broken connection on a write says it may or may not have been processed, never "check the base URL"', () => {
+		const post = { method: 'POST' as const, path: '/things' };
+		const reset = toNodeApiError(node, { headers: {}, networkCode: 'ECONNRESET', message: 'socket hang up' }, { spec, request: post, secrets: [] });
+		expect(reset.message).toBe('The connection to Acme broke before its answer arrived');
+		expect(reset.description).toContain('may or may not have been processed. Check in Acme before you run it again');
+		expect(reset.description).not.toContain('base URL');
+		const timeout = toNodeApiError(node, { headers: {}, networkCode: 'ECONNABORTED', message: 'timeout' }, { spec, request: post, secrets: [] });
+		expect(timeout.message).toMatch(/^Acme did not answer within \d+ s$/);
+		expect(timeout.description).toContain('may or may not have been processed');
+	});
+
+	it('a login failure keeps its own words and the advice of its kind', () => {
+		const server = new LoginFailedError('Acme could not log in: the server answered HTTP 502 with a web page', 'server');
+		const error = toNodeApiError(node, { headers: {}, message: server.message, loginFailure: server }, { spec, request, secrets: [] });
+		expect(error.message).toBe(server.message);
+		expect(error.description).toContain('Nothing is wrong with the credentials');
 	});
 });
 

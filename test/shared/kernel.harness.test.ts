@@ -1,18 +1,41 @@
 /** The kernel through n8n-core's real request path: logins, refresh, retries, body errors, item loop. */
-import { retryClock } from '../../nodes/shared/transport/retry';
+import { requestTimeout, retryClock } from '../../nodes/shared/transport/retry';
 import { NodeHarness } from '../harness/runNode';
 import { Probe, ProbeApi } from '../harness/probe';
 import { json, startProbeServer } from '../harness/probeServer';
 
 const PASSWORD = 'correct horse battery';
 
+/** A scripted answer: JSON, raw text with a content type, a dropped connection, or a late answer. */
+type Scripted = [number, unknown, Record<string, string>?] | { raw: string; status?: number; type?: string } | { reset: true } | { delayMs: number };
+
+function answer(res: import('http').ServerResponse, scripted: Scripted): boolean {
+	if (Array.isArray(scripted)) {
+		json(res, scripted[0], scripted[1], scripted[2]);
+		return true;
+	}
+	if ('reset' in scripted) {
+		res.socket?.destroy();
+		return true;
+	}
+	if ('raw' in scripted) {
+		res.writeHead(scripted.status ?? 200, scripted.type ? { 'Content-Type': scripted.type } : {});
+		res.end(scripted.raw);
+		return true;
+	}
+	return false;
+}
+
 /** A token server: /login issues tokens, /things needs a live one; counters for assertions. */
 function tokenServer() {
-	const state = { logins: 0, failedLogins: 0, live: new Set<string>(), calls: 0, unauthorized: 0, script: [] as Array<[number, unknown, Record<string, string>?]> };
+	const state = { logins: 0, loginAttempts: 0, failedLogins: 0, live: new Set<string>(), calls: 0, unauthorized: 0, script: [] as Scripted[], loginScript: [] as Scripted[] };
 	return {
 		state,
 		handler: (req: import('http').IncomingMessage, body: string, res: import('http').ServerResponse) => {
 			if (req.url === '/login') {
+				state.loginAttempts++;
+				const scriptedLogin = state.loginScript.shift();
+				if (scriptedLogin && answer(res, scriptedLogin)) return;
 				const { password } = JSON.parse(body) as { password: string };
 				if (password !== PASSWORD) {
 					state.failedLogins++;
@@ -29,7 +52,11 @@ function tokenServer() {
 				return json(res, 401, { message: 'expired' });
 			}
 			const scripted = state.script.shift();
-			if (scripted) return json(res, scripted[0], scripted[1], scripted[2]);
+			if (scripted && 'delayMs' in scripted) {
+				setTimeout(() => json(res, 200, { id: state.calls, path: req.url, late: true }), scripted.delayMs);
+				return;
+			}
+			if (scripted && answer(res, scripted)) return;
 			return json(res, 200, { id: state.calls, path: req.url });
 		},
 	};
@@ -58,11 +85,11 @@ describe('kernel in n8n-core', () => {
 		await server.stop();
 	});
 
-	const run = async (items = 1, options: { continueOnFail?: boolean; path?: string } = {}) =>
+	const run = async (items = 1, options: { continueOnFail?: boolean; path?: string; method?: string; credential?: string } = {}) =>
 		await harness.run({
-			parameters: { method: 'GET', path: options.path ?? '/things' },
+			parameters: { method: options.method ?? 'GET', path: options.path ?? '/things' },
 			items: Array.from({ length: items }, (_, index) => ({ index })),
-			credentials: { probeApi: credentialId },
+			credentials: { probeApi: options.credential ?? credentialId },
 			continueOnFail: options.continueOnFail,
 		});
 
@@ -103,7 +130,7 @@ describe('kernel in n8n-core', () => {
 		try {
 			const id = harness.addCredential('probeApi', { baseUrl: stub.url, user: 'eve', password: 'pw-200', token: '' });
 			const result = await harness.run({ parameters: { method: 'GET', path: '/things' }, credentials: { probeApi: id } });
-			expect(result.error?.message).toBe('Probe login failed: no token in the answer ({"error":"invalid_credentials","status_code":401})');
+			expect(result.error?.message).toBe('Probe login failed: the server says invalid_credentials');
 			expect(harness.credentialData(id).token).toBe('');
 		} finally {
 			await stub.stop();
@@ -131,8 +158,9 @@ describe('kernel in n8n-core', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json).toEqual({ ok: 1 });
 		expect(result.items[1].json.error).toContain('could not find');
-		expect(result.items[1].json.description).toContain('no such thing');
-		expect(result.items[1].json.httpCode).toBe('404');
+		expect(result.items[1].json.details).toMatchObject({ httpCode: '404', description: expect.stringContaining('no such thing') });
+		// n8n's error output takes an item only when its json holds nothing but error, message and details.
+		expect(Object.keys(result.items[1].json).every((key) => ['error', 'message', 'details'].includes(key))).toBe(true);
 		expect(result.items[2].json).toEqual({ ok: 3 });
 	});
 
@@ -142,5 +170,115 @@ describe('kernel in n8n-core', () => {
 		expect(result.error?.message).toBe('Probe returned HTTP 500');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(api.state.calls).toBe(2);
+	});
+
+	describe('answers that are not the expected JSON are errors, never data or "nothing"', () => {
+		it.each<[string, Scripted, string]>([
+			['an HTML page', { raw: '<!DOCTYPE html><html><body><h1>Welcome to my blog</h1></body></html>', type: 'text/html; charset=UTF-8' }, 'text/html: "<!DOCTYPE html><html><body><h1>Welcome to my blog</h1></body></html>"'],
+			['a cut-off JSON document', { raw: '{"users":[{"id":1},{"id":', type: 'application/json' }, 'application/json: "{"users":[{"id":1},{"id":"'],
+			['an empty body', { raw: '', type: 'application/json' }, 'application/json: an empty body'],
+		])('HTTP 200 with %s stops the item with a clear error', async (_name, scripted, seen) => {
+			await run(1);
+			api.state.script.push(scripted);
+			const result = await run(1);
+			expect(result.items).toHaveLength(0);
+			expect(result.error?.message).toBe('Probe answered with something that is not the expected JSON');
+			expect(result.error?.description).toContain(`Expected a JSON document; got HTTP 200, ${seen}`);
+			expect(result.error?.description).toContain('no record is lost');
+		});
+	});
+
+	describe('login failures', () => {
+		const wrongPassword = () => harness.addCredential('probeApi', { baseUrl: server.url, user: `mallory-${Math.random()}`, password: 'wrong-password-123', token: '' });
+
+		it('a wrong password is tried once for 5 items with Continue On Fail: every item gets the same clear error', async () => {
+			const result = await run(5, { continueOnFail: true, credential: wrongPassword() });
+			expect(api.state.failedLogins).toBe(1);
+			expect(result.items.map((item) => item.json.error)).toEqual(Array(5).fill('Probe login failed: user or password wrong (HTTP 401)'));
+			expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		});
+
+		it('a corrected password is tried at once, although the wrong one is still remembered as failed', async () => {
+			const user = `fixer-${Math.random()}`;
+			const id = harness.addCredential('probeApi', { baseUrl: server.url, user, password: 'wrong-password-123', token: '' });
+			expect((await run(2, { continueOnFail: true, credential: id })).items[0].json.error).toContain('login failed');
+			const fixed = harness.addCredential('probeApi', { baseUrl: server.url, user, password: PASSWORD, token: '' });
+			const result = await run(2, { credential: fixed });
+			expect(result.error).toBeUndefined();
+			expect(api.state.logins).toBe(1);
+		});
+
+		it('a login answered by a gateway error page is retried like any idempotent request, and then succeeds', async () => {
+			api.state.loginScript.push({ raw: '<html><body><h1>502 Bad Gateway</h1></body></html>', status: 502, type: 'text/html' }, { raw: '<html>503</html>', status: 503, type: 'text/html' });
+			const result = await run(3);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(3);
+			expect(api.state.loginAttempts).toBe(3);
+			expect(waits).toEqual([1000, 2000]);
+		});
+
+		it.each<[string, Scripted, string]>([
+			['HTTP 502 with a web page', { raw: '<html><body>502 Bad Gateway</body></html>', status: 502, type: 'text/html' }, 'the server answered HTTP 502 with a web page'],
+			['HTTP 500 with JSON', [500, { message: 'database down' }], 'the server answered HTTP 500 without a token'],
+			['HTTP 200 with a web page', { raw: '<!DOCTYPE html><html>Maintenance</html>', type: 'text/html' }, 'the server answered HTTP 200 with a web page'],
+			['HTTP 200 with cut-off JSON', { raw: '{"token":"ab', type: 'application/json' }, 'the server answered HTTP 200 with something that is not JSON ("{"token":"ab")'],
+		])('a login that keeps failing with %s is a server fault, never "wrong password"', async (_name, scripted, words) => {
+			for (let attempt = 0; attempt < 4; attempt++) api.state.loginScript.push(scripted);
+			const result = await run(2, { continueOnFail: true });
+			expect(api.state.loginAttempts).toBe(4);
+			for (const item of result.items) {
+				expect(item.json.error).toBe(`Probe could not log in: ${words}. This is a server or gateway fault, not a problem with the credentials (tried 4 times)`);
+				expect(JSON.stringify(item.json)).not.toMatch(/password (wrong|rejected)|check the username/i);
+			}
+		});
+
+		it('an unreachable login says so, after retries', async () => {
+			const id = harness.addCredential('probeApi', { baseUrl: 'http://127.0.0.1:1', user: `nobody-${Math.random()}`, password: PASSWORD, token: '' });
+			const result = await run(1, { credential: id });
+			expect(result.error?.message).toBe('Could not reach Probe to log in (connection refused): check the base URL in the credential and that the server is online (tried 4 times)');
+		});
+
+		it('the class of the failure, not its wording, marks a login failure', async () => {
+			api.state.script.push([500, { message: 'Probe login failed: words that only look like a login failure' }]);
+			await run(1);
+			api.state.script.push([500, { message: 'Probe login failed: words that only look like a login failure' }]);
+			const result = await run(1);
+			expect(result.error?.message).toBe('Probe returned HTTP 500');
+		});
+	});
+
+	describe('connections that break', () => {
+		it('a reset on a GET is retried and the item succeeds', async () => {
+			await run(1);
+			api.state.script.push({ reset: true });
+			const result = await run(1);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(1);
+		});
+
+		it('a reset on a POST is not retried, and the error says the request may or may not have been processed', async () => {
+			await run(1);
+			api.state.script.push({ reset: true });
+			const before = api.state.calls;
+			const result = await run(1, { method: 'POST' });
+			expect(api.state.calls - before).toBe(1);
+			expect(result.error?.message).toBe('The connection to Probe broke before its answer arrived');
+			expect(result.error?.description).toContain('the POST request may or may not have been processed. Check in Probe before you run it again');
+			expect(result.error?.description).not.toContain('base URL');
+		});
+
+		it('an answer later than the timeout is retried for a GET', async () => {
+			const realTimeout = requestTimeout.ms;
+			requestTimeout.ms = 200;
+			try {
+				await run(1);
+				api.state.script.push({ delayMs: 600 });
+				const result = await run(1);
+				expect(result.error).toBeUndefined();
+				expect(result.items[0].json.late).toBeUndefined();
+			} finally {
+				requestTimeout.ms = realTimeout;
+			}
+		});
 	});
 });

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages, hasNextPagePages, laravelPages, offsetPages, shortPagePages } from '../../nodes/shared/transport/pagination';
+import { readAnswer } from '../../nodes/shared/transport/answer';
+import { PagingError, collectPages, hasNextPagePages, laravelPages, offsetPages, shortPagePages } from '../../nodes/shared/transport/pagination';
+import type { PagingStrategy } from '../../nodes/shared/transport/pagination';
 
 const records = (count: number) => Array.from({ length: count }, (_, index) => ({ id: index + 1 }));
 
@@ -81,9 +83,33 @@ describe('collectPages', () => {
 		expect(await collectPages(shortPagePages('users'), fetchPage, { pageSize: 100 })).toHaveLength(150);
 	});
 
-	it('stops when a server ignores the page parameter and repeats a page', async () => {
+	it('a server that ignores the page parameter and repeats a full page is an error, not a short list', async () => {
 		const fetchPage = async () => ({ users: records(100) });
-		const result = await collectPages(shortPagePages('users'), fetchPage, { pageSize: 100 });
-		expect(result).toHaveLength(100);
+		await expect(collectPages(shortPagePages('users'), fetchPage, { pageSize: 100 })).rejects.toThrow(PagingError);
+	});
+
+	it('a list that never ends is an error after maxPages, not a truncated success', async () => {
+		let page = 0;
+		const fetchPage = async () => ({ Records: [{ id: ++page }], HasNextPage: true });
+		await expect(collectPages(hasNextPagePages(), fetchPage, { pageSize: 1, maxPages: 5 })).rejects.toThrow('did not end after 5 pages');
+	});
+});
+
+describe('page shapes: only the provider’s own page is accepted', () => {
+	const json = (body: unknown) => readAnswer(200, { 'content-type': 'application/json' }, body);
+	const cases: Array<[string, PagingStrategy, unknown, unknown[]]> = [
+		['Laravel (wrapped)', laravelPages('per_page', (body) => (body as IDataObject)?.subscribers), { subscribers: { data: [], current_page: 1, last_page: 0 } }, [{}, { subscribers: {} }, { subscribers: { data: [] } }, { subscribers: { data: {}, current_page: 1, last_page: 1 } }, [], '<html></html>']],
+		['Laravel (bare)', laravelPages(), { data: [{ id: 1 }], next_page_url: null }, [{}, { data: [] }, { data: null, next_page_url: null }]],
+		['Nexudus', hasNextPagePages(), { Records: [], HasNextPage: false }, [{}, { Records: [] }, { Records: [], HasNextPage: 'no' }, []]],
+		['CRM Platform', offsetPages(), [], [{}, { data: [] }, 'Not Found']],
+		['keyed list', shortPagePages('users'), { users: [] }, [{}, { users: {} }, []]],
+	];
+
+	it.each(cases)('%s: the real page passes, anything else does not', (_name, strategy, good, bad) => {
+		expect(strategy.expect.accepts(json(good))).toBe(true);
+		for (const body of bad) expect({ body, accepted: strategy.expect.accepts(json(body)) }).toEqual({ body, accepted: false });
+		expect(strategy.expect.accepts(readAnswer(200, {}, ''))).toBe(false);
+		expect(strategy.expect.accepts(readAnswer(200, { 'content-type': 'text/html' }, '<!DOCTYPE html><html><body>Hello</body></html>'))).toBe(false);
+		expect(strategy.expect.accepts(readAnswer(200, { 'content-type': 'application/json' }, '{"users":[{"id":1},'))).toBe(false);
 	});
 });

@@ -1,12 +1,12 @@
-import { apiRequestOperation } from '../../shared/actions/apiRequest.operation';
-import type { OperationTable } from '../../shared/actions/router';
-import { fuseSpec } from '../transport/spec';
-import { listingOperations, listings } from './content';
-import { userOperations } from './user';
+import type { ResourceTable } from '../../shared/actions/router';
+import * as apiRequest from './apiRequest';
+import * as community from './community';
+import * as customOption from './customOption';
+import * as eventOccurrence from './eventOccurrence';
+import * as learningPlan from './learningPlan';
+import * as notification from './notification';
+import * as role from './role';
+import * as topic from './topic';
+import * as user from './user';
 
-export const fuseOperations: OperationTable = {
-	user: userOperations,
-	...Object.fromEntries(listings.map((listing) => [listing.resource, listingOperations(listing)])),
-	// Fuse documents no paging for arbitrary paths; "Return All Pages" is not offered there.
-	apiRequest: { send: apiRequestOperation(fuseSpec) },
-};
+export const fuseResources: ResourceTable = { apiRequest, community, customOption, eventOccurrence, learningPlan, notification, role, topic, user };

@@ -1,34 +1,39 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { collectPages, shortPagePages } from '../../shared/transport/pagination';
-import { providerRequest } from '../../shared/transport/request';
+import { isRecord } from '../../shared/transport/answer';
+import type { Expectation } from '../../shared/transport/answer';
+import { shortPagePages } from '../../shared/transport/pagination';
+import { providerPages, providerRequest } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
-import { fuseSpec } from './spec';
+import { fusePolicy } from './policy';
 
 export const PAGE_SIZE = 100;
 
+/** Every Fuse answer the node reads is a JSON object. */
 export async function fuseRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
+	expect: Expectation,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<unknown> {
-	return await providerRequest.call(this, fuseSpec, { method, path, ...options });
+): Promise<IDataObject> {
+	return (await providerRequest.call(this, fusePolicy, { method, path, expect, ...options })) as IDataObject;
 }
 
-/** Lists come as `{ "<key>": [ … ] }` with `page`/`per_page` and no totals (reference §4). */
+/** Lists come as `{ "<key>": [ … ] }` with `page`/`per_page` and no totals: a short page ends them. */
 export async function fusePages(this: RequestContext, path: string, key: string, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await collectPages(shortPagePages(key), async (page) => await fuseRequest.call(this, 'GET', path, { qs: { ...qs, ...page } }), {
-		limit,
-		pageSize: PAGE_SIZE,
-	});
+	return await providerPages.call(this, fusePolicy, { path, qs, strategy: shortPagePages(key), pageSize: PAGE_SIZE, limit });
 }
 
-/** Single records may come bare or wrapped under their singular name. */
-export function unwrap(body: unknown, key: string): IDataObject {
-	const record = body as IDataObject;
-	if (record && typeof record[key] === 'object' && !Array.isArray(record[key])) return record[key] as IDataObject;
-	const plural = record?.[`${key}s`];
+/** Single records come bare or wrapped under their singular name (or a one-element plural list). */
+export function unwrap(body: IDataObject, key: string): IDataObject {
+	if (body[key] && typeof body[key] === 'object' && !Array.isArray(body[key])) return body[key] as IDataObject;
+	const plural = body[`${key}s`];
 	if (Array.isArray(plural) && plural.length === 1) return plural[0] as IDataObject;
-	return record;
+	return body;
+}
+
+/** One record of `key` ("user", "topic", …), bare or wrapped: it must carry its "id". */
+export function fuseRecord(key: string): Expectation {
+	return { what: `a JSON ${key} record with "id"`, accepts: (answer) => isRecord(answer.json) && 'id' in unwrap(answer.json, key) };
 }

@@ -12,16 +12,23 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+/**
+ * n8n routes an item to a node's error output only when its json holds nothing but `error`,
+ * `message` and `details`: everything else about the failure goes under `details`.
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (Object.keys(details).length) json.details = details;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**
  * Runs an operation once per input item, in order. Every output carries its input's pairing;
- * with "Continue On Fail" a failed item becomes an `error` item instead of stopping the run.
+ * with "Continue On Fail" (or an error output) a failed item becomes an `error` item instead of
+ * stopping the run.
  */
 export async function runItems(this: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiBase } from './types';
 
-export type ResolvedPath = { path: string; qs: IDataObject } | { refused: string };
+/** `path` is what is sent; `decodedPath` is what the server routes on, for checks. */
+export type ResolvedPath = { path: string; decodedPath: string; qs: IDataObject } | { refused: string };
 
 function decodeFully(text: string): string | undefined {
 	let current = text;
@@ -30,9 +31,14 @@ function parseQuery(query: string): IDataObject {
 	return qs;
 }
 
+/** Keeps the characters a path segment may carry literally; encodes everything else. */
+const encodeSegment = (segment: string) => encodeURIComponent(segment).replace(/%(40|3A|2C|3B|3D|2B|24|21|2A|27|28|29)/gi, (escaped) => decodeURIComponent(escaped));
+
 /**
  * The SSRF guard of the API Request operation: accepts a path relative to the API root (or an
- * absolute URL under it) and returns the relative path plus its query, or why it was refused.
+ * absolute URL under it) and returns its one canonical form — decoded until stable, `//` collapsed,
+ * re-encoded segment by segment — plus its query, or why it was refused. Servers decode a path
+ * before they route it, so every check runs on the canonical form and exactly that form is sent.
  */
 export function resolveApiPath(base: ApiBase, rawInput: string): ResolvedPath {
 	let input = String(rawInput ?? '').trim();
@@ -49,8 +55,10 @@ export function resolveApiPath(base: ApiBase, rawInput: string): ResolvedPath {
 	if (decoded === undefined || hasControlCharacters(decoded)) {
 		return { refused: `The path "${pathPart}" is not valid: it has broken or repeated URL encoding, or control characters` };
 	}
-	if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) {
+	const segments = decoded.split('/').filter((segment) => segment !== '');
+	if (segments.some((segment) => segment === '..' || segment === '.')) {
 		return { refused: `The path "${pathPart}" climbs out of the API base; use a path under it` };
 	}
-	return { path: `/${pathPart.replace(/^\/+/, '')}`, qs: parseQuery(queryPart) };
+	const trailing = segments.length && decoded.endsWith('/') ? '/' : '';
+	return { path: `/${segments.map(encodeSegment).join('/')}${trailing}`, decodedPath: `/${segments.join('/')}${trailing}`, qs: parseQuery(queryPart) };
 }

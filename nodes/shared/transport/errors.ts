@@ -1,6 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { ICredentialType, INode, JsonObject } from 'n8n-workflow';
 
+import { excerpt } from './answer';
+import type { Answer, Expectation } from './answer';
+import { isIdempotent, requestTimeout } from './retry';
+import { LoginFailedError } from './session';
+import type { LoginFailureKind } from './session';
 import type { ApiRequest, ErrorHint, ProviderSpec } from './types';
 
 export interface Failure {
@@ -9,8 +14,8 @@ export interface Failure {
 	headers: Record<string, string>;
 	networkCode?: string;
 	message: string;
-	/** Set when the credential's login (preAuthentication) refused: its message is already user-ready. */
-	loginFailure?: string;
+	/** Set when the credential's login (preAuthentication) failed: its message is already user-ready. */
+	loginFailure?: LoginFailedError;
 }
 
 interface ErrorLike {
@@ -23,13 +28,9 @@ interface ErrorLike {
 	cause?: ErrorLike;
 }
 
-/** How LoginFailedError messages start (see login.ts): n8n 1.x keeps the text but drops the error's class. */
-const LOGIN_FAILURE_TEXT = /^(.+ login failed: |Could not reach .+ to log in)/;
-
-function findLoginFailure(error: ErrorLike | undefined): string | undefined {
+function findLoginFailure(error: ErrorLike | undefined): LoginFailedError | undefined {
 	for (let current = error, depth = 0; current && depth < 5; current = current.cause, depth++) {
-		if (current.name === 'LoginFailedError') return current.message;
-		if (typeof current.message === 'string' && LOGIN_FAILURE_TEXT.test(current.message)) return current.message;
+		if (current instanceof LoginFailedError) return current;
 	}
 	return undefined;
 }
@@ -38,7 +39,7 @@ function findLoginFailure(error: ErrorLike | undefined): string | undefined {
 export function readFailure(error: unknown): Failure {
 	const outer = (error ?? {}) as ErrorLike;
 	const loginFailure = findLoginFailure(outer);
-	if (loginFailure) return { headers: {}, message: loginFailure, loginFailure };
+	if (loginFailure) return { headers: {}, message: loginFailure.message, loginFailure };
 	const response = outer.response ?? outer.cause?.response;
 	const status = response?.status ?? (outer.httpCode ? Number(outer.httpCode) : undefined);
 	return {
@@ -117,15 +118,55 @@ export function redact(text: string, secrets: string[]): string {
 	return clean;
 }
 
-function genericHint(spec: ProviderSpec, failure: Failure, rateLimited: boolean): ErrorHint {
+const UNREACHABLE = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+const TIMED_OUT = ['ECONNABORTED', 'ETIMEDOUT'];
+
+/**
+ * Network error codes in words. Messages never carry the raw code: n8n replaces any message that
+ * contains one with its own generic sentence.
+ */
+export function networkWords(code: string | undefined): string {
+	const words: Record<string, string> = {
+		ECONNREFUSED: 'connection refused',
+		ENOTFOUND: 'host name not found',
+		EAI_AGAIN: 'host name lookup failed',
+		EHOSTUNREACH: 'host unreachable',
+		ENETUNREACH: 'network unreachable',
+		ECONNRESET: 'connection reset',
+		EPIPE: 'connection closed',
+		ECONNABORTED: 'timed out',
+		ETIMEDOUT: 'timed out',
+	};
+	return (code && words[code]) || 'no answer';
+}
+
+/** A request that got no HTTP answer: never reached the server, timed out, or lost its connection. */
+function networkHint(spec: ProviderSpec, failure: Failure, request: ApiRequest): ErrorHint {
 	const name = spec.displayName;
-	const status = failure.status;
-	if (status === undefined) {
+	const code = failure.networkCode ?? '';
+	const codeNote = code ? ` (${code})` : '';
+	if (UNREACHABLE.includes(code)) {
+		return { message: `Could not reach ${name}: ${networkWords(code)}`, description: `Check the base URL in the credential and that the server is online${codeNote}.` };
+	}
+	if (/CERT|SSL|TLS/i.test(code)) {
+		return { message: `${name}’s TLS certificate was not accepted`, description: `Check the base URL; a self-signed test server needs the credential’s "Ignore SSL Issues" option where it has one${codeNote}.` };
+	}
+	const what = TIMED_OUT.includes(code)
+		? `${name} did not answer within ${Math.round(requestTimeout.ms / 1000)} s`
+		: `The connection to ${name} broke before its answer arrived`;
+	if (!isIdempotent(request.method)) {
 		return {
-			message: `Could not reach ${name}`,
-			description: `${failure.networkCode ? `${failure.networkCode}: ` : ''}check the base URL in the credential and that the server is online.`,
+			message: what,
+			description: `The server was reached, so the ${request.method} request may or may not have been processed. Check in ${name} before you run it again, or it may be done twice${codeNote}.`,
 		};
 	}
+	return { message: what, description: `The node tried again a few times. Try later; if it persists, check the server${codeNote}.` };
+}
+
+function genericHint(spec: ProviderSpec, failure: Failure, request: ApiRequest, rateLimited: boolean): ErrorHint {
+	const name = spec.displayName;
+	const status = failure.status;
+	if (status === undefined) return networkHint(spec, failure, request);
 	if (rateLimited || status === 429) {
 		return {
 			message: `${name} is rate limiting the requests (HTTP ${status})`,
@@ -144,6 +185,13 @@ function genericHint(spec: ProviderSpec, failure: Failure, rateLimited: boolean)
 	return { message: `${name} returned HTTP ${status}` };
 }
 
+const LOGIN_ADVICE: Record<LoginFailureKind, string> = {
+	rejected: 'Check the credential. Other items of this run got the same answer without another login attempt, so repeated failures do not lock the account.',
+	misconfigured: 'Check the base URL in the credential.',
+	server: 'Nothing is wrong with the credentials: try again later, or ask the server’s administrator.',
+	unreachable: 'Check the base URL in the credential and that the server is online.',
+};
+
 /** A miss the provider reported in its own way (200 with null, an empty body, …), worded once. */
 export function notFoundError(node: INode, message: string, description?: string): NodeApiError {
 	return new NodeApiError(node, { message }, { message, description, httpCode: '404' });
@@ -159,11 +207,12 @@ export interface ErrorContext {
 /** Builds the one NodeApiError users see: actionable message, provider's words, no secrets. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext, bodyHint?: ErrorHint): NodeApiError {
 	const { spec, request, secrets } = context;
+	const login = failure.loginFailure;
 	const hint =
 		bodyHint ??
-		(failure.loginFailure ? { message: failure.loginFailure, description: 'Check the credential.' } : undefined) ??
+		(login ? { message: login.message, description: LOGIN_ADVICE[login.kind] } : undefined) ??
 		(failure.status !== undefined ? spec.explainStatus(failure.status, failure.body, request) : undefined) ??
-		genericHint(spec, failure, context.rateLimited ?? false);
+		genericHint(spec, failure, request, context.rateLimited ?? false);
 	const said = providerText(failure.body);
 	const details = [hint.description, said && !hint.message.includes(said) ? `${spec.displayName} said: ${said}` : undefined]
 		.filter(Boolean)
@@ -177,3 +226,25 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 	});
 }
+
+/**
+ * A 2xx answer that is not what the request expects (a web page, a cut-off document, an empty body,
+ * JSON of another shape). The item stops here: treating it as data or as "no records" loses records.
+ */
+export function unexpectedAnswerError(node: INode, answer: Answer, expectation: Expectation, context: ErrorContext): NodeApiError {
+	const { spec, request, secrets } = context;
+	const kind = answer.contentType ? `, ${answer.contentType.split(';')[0]}` : '';
+	const hint = spec.explainUnexpected?.(answer, request);
+	const description = [
+		`Expected ${expectation.what}; got HTTP ${answer.status}${kind}: ${excerpt(answer)}.`,
+		'The item stopped here so that no record is lost or half-written.',
+		hint ?? 'Check the base URL in the credential; if it is right, the server or a proxy in front of it had a problem: run it again later.',
+		`[${request.method} ${request.path}]`,
+	].join(' ');
+	const message = `${spec.displayName} answered with something that is not the expected JSON`;
+	return new NodeApiError(node, { message }, { message, description: redact(description, secrets), httpCode: String(answer.status) });
+}
+
+/** The credential fields whose values are secrets: the ones n8n itself treats as passwords. */
+export const secretFieldsOf = (credential: ICredentialType): string[] =>
+	credential.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);

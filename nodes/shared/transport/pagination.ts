@@ -1,3 +1,5 @@
+import { isRecord } from './answer';
+import type { Answer, Expectation } from './answer';
 import type { IDataObject } from 'n8n-workflow';
 
 export interface PageCursor {
@@ -10,13 +12,17 @@ export interface PageCursor {
 
 export interface PageResult {
 	items: IDataObject[];
-	/** True when the provider says (or the page shows) there is nothing after this page. */
+	/** True only when the provider says (or the page shows, by its size) that nothing comes after it. */
 	last: boolean;
 }
 
-/** How one provider shapes its pages: the query for a page and how to read the answer. */
+/**
+ * How one provider shapes its pages: the query for a page, what a page must look like (checked by the
+ * request, so a broken page is an error and never "the last page"), and how to read it.
+ */
 export interface PagingStrategy {
 	query(cursor: PageCursor): IDataObject;
+	expect: Expectation;
 	read(body: unknown, cursor: PageCursor): PageResult;
 }
 
@@ -24,18 +30,23 @@ export interface PagingOptions {
 	/** Undefined means "return all". */
 	limit?: number;
 	pageSize: number;
-	/** Safety net against servers that repeat pages forever. */
+	/** Safety net against servers that never end a list. */
 	maxPages?: number;
+}
+
+/** Thrown when paging cannot go on safely; the caller's request context turns it into a node error. */
+export class PagingError extends Error {
+	name = 'PagingError';
 }
 
 function sameRecords(a: IDataObject[], b: IDataObject[]): boolean {
 	return a.length > 0 && a.length === b.length && JSON.stringify(a[0]) === JSON.stringify(b[0]) && JSON.stringify(a[a.length - 1]) === JSON.stringify(b[b.length - 1]);
 }
 
-/** Fetches pages until the provider says it is done or `limit` records are collected. */
+/** Fetches pages until the provider's own end-of-list signal, or until `limit` records are collected. */
 export async function collectPages(
 	strategy: PagingStrategy,
-	fetchPage: (query: IDataObject) => Promise<unknown>,
+	fetchPage: (query: IDataObject, expect: Expectation) => Promise<unknown>,
 	options: PagingOptions,
 ): Promise<IDataObject[]> {
 	const limit = options.limit === undefined ? Infinity : Math.max(1, Math.floor(options.limit));
@@ -43,10 +54,11 @@ export async function collectPages(
 	const maxPages = options.maxPages ?? 100_000;
 	const records: IDataObject[] = [];
 	let previous: IDataObject[] = [];
-	for (let page = 1; page <= maxPages && records.length < limit; page++) {
+	for (let page = 1; records.length < limit; page++) {
+		if (page > maxPages) throw new PagingError(`the list did not end after ${maxPages} pages`);
 		const cursor: PageCursor = { page, offset: (page - 1) * size, size };
-		const { items, last } = strategy.read(await fetchPage(strategy.query(cursor)), cursor);
-		if (sameRecords(items, previous)) break;
+		const { items, last } = strategy.read(await fetchPage(strategy.query(cursor), strategy.expect), cursor);
+		if (sameRecords(items, previous)) throw new PagingError(`page ${page} repeated page ${page - 1}: the server seems to ignore the paging parameters`);
 		for (const item of items) {
 			if (records.length >= limit) break;
 			records.push(item);
@@ -57,20 +69,27 @@ export async function collectPages(
 	return records;
 }
 
-const asRecords = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
+const records = (value: unknown): IDataObject[] => value as IDataObject[];
 
-/** `page`/`per_page` with a Laravel paginator (FluentCRM wraps it under a resource key, Faveo may not). */
-export function laravelPages(sizeParam = 'per_page', unwrap?: (body: unknown) => unknown): PagingStrategy {
+const isFiniteNumber = (value: unknown) => value !== null && value !== '' && Number.isFinite(Number(value));
+
+/** A Laravel paginator: `data` plus either page numbers or a next-page link. */
+function isPaginator(value: unknown): value is IDataObject {
+	if (!isRecord(value) || !Array.isArray(value.data)) return false;
+	return (isFiniteNumber(value.current_page) && isFiniteNumber(value.last_page)) || 'next_page_url' in value;
+}
+
+/** `page`/`per_page` with a Laravel paginator (FluentCRM wraps it under a resource key, Faveo 2's filtered list under `data`). */
+export function laravelPages(sizeParam = 'per_page', unwrap: (body: unknown) => unknown = (body) => body): PagingStrategy {
 	return {
 		query: ({ page, size }) => ({ page, [sizeParam]: size }),
+		expect: { what: 'a JSON page with "data" and its page numbers', accepts: (answer: Answer) => isPaginator(unwrap(answer.json)) },
 		read: (body) => {
-			const paginator = (unwrap ? unwrap(body) : body) as IDataObject | undefined;
-			const items = asRecords(paginator?.data);
-			const current = Number(paginator?.current_page);
-			const lastPage = Number(paginator?.last_page);
-			const byNumbers = Number.isFinite(current) && Number.isFinite(lastPage) ? current >= lastPage : undefined;
-			const last = byNumbers ?? (paginator?.next_page_url === null || paginator?.next_page_url === undefined);
-			return { items, last };
+			const paginator = unwrap(body) as IDataObject;
+			const last = isFiniteNumber(paginator.current_page) && isFiniteNumber(paginator.last_page)
+				? Number(paginator.current_page) >= Number(paginator.last_page)
+				: paginator.next_page_url === null;
+			return { items: records(paginator.data), last };
 		},
 	};
 }
@@ -79,10 +98,11 @@ export function laravelPages(sizeParam = 'per_page', unwrap?: (body: unknown) =>
 export function hasNextPagePages(): PagingStrategy {
 	return {
 		query: ({ page, size }) => ({ page, size }),
-		read: (body) => {
-			const record = body as IDataObject;
-			return { items: asRecords(record?.Records), last: record?.HasNextPage !== true };
+		expect: {
+			what: 'a JSON page with "Records" and "HasNextPage"',
+			accepts: (answer) => isRecord(answer.json) && Array.isArray(answer.json.Records) && typeof answer.json.HasNextPage === 'boolean',
 		},
+		read: (body) => ({ items: records((body as IDataObject).Records), last: (body as IDataObject).HasNextPage !== true }),
 	};
 }
 
@@ -90,19 +110,18 @@ export function hasNextPagePages(): PagingStrategy {
 export function offsetPages(): PagingStrategy {
 	return {
 		query: ({ offset, size }) => ({ _start: offset, _limit: size }),
-		read: (body, { size }) => {
-			const items = asRecords(body);
-			return { items, last: items.length < size };
-		},
+		expect: { what: 'a JSON array', accepts: (answer) => Array.isArray(answer.json) },
+		read: (body, { size }) => ({ items: records(body), last: records(body).length < size }),
 	};
 }
 
-/** `page`/`per_page` over a list kept under `key` (or a bare array) until a short page (Fuse, FluentCRM lists). */
-export function shortPagePages(key?: string, sizeParam = 'per_page'): PagingStrategy {
+/** `page`/`per_page` over a list kept under `key` until a short page (Fuse, FluentCRM lists). */
+export function shortPagePages(key: string, sizeParam = 'per_page'): PagingStrategy {
 	return {
 		query: ({ page, size }) => ({ page, [sizeParam]: size }),
+		expect: { what: `a JSON object with a "${key}" list`, accepts: (answer) => isRecord(answer.json) && Array.isArray(answer.json[key]) },
 		read: (body, { size }) => {
-			const items = asRecords(key ? (body as IDataObject)?.[key] : body);
+			const items = records((body as IDataObject)[key]);
 			return { items, last: items.length < size };
 		},
 	};

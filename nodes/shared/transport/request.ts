@@ -1,9 +1,16 @@
-import type { IAdditionalCredentialOptions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { readFailure, toNodeApiError } from './errors';
+import { readAnswer } from './answer';
+import type { Answer } from './answer';
+import { readFailure, toNodeApiError, unexpectedAnswerError } from './errors';
+import type { ErrorContext } from './errors';
 import { takeTurn } from './pacing';
-import { withRetries } from './retry';
+import { PagingError, collectPages } from './pagination';
+import type { PagingStrategy } from './pagination';
+import { requestTimeout, withRetries } from './retry';
 import type { Outcome } from './retry';
+import { loginFailureSince, loginFingerprint, markTokenRefused } from './session';
 import type { ApiBase, ApiRequest, ProviderSpec, RequestContext } from './types';
 import { buildUrl } from './url';
 
@@ -13,6 +20,8 @@ interface CredentialFacts {
 	ignoreSsl: boolean;
 	/** "This credential at this server", for pacing (no secrets in it). */
 	accountKey: string;
+	/** The login's fingerprint, for token credentials. */
+	loginFingerprint?: string;
 }
 
 /** One credential read per node run: the base URL cannot change mid-run, and each read decrypts. */
@@ -29,6 +38,7 @@ async function readCredentialFacts(context: RequestContext, spec: ProviderSpec):
 		accountKey: `${spec.credentialType}|${context.getNode().credentials?.[spec.credentialType]?.id ?? ''}|${base.root}`,
 		secrets,
 		ignoreSsl: spec.ignoreSslField ? credentials[spec.ignoreSslField] === true : false,
+		loginFingerprint: spec.loginIdentity ? loginFingerprint(...spec.loginIdentity(credentials)) : undefined,
 	};
 }
 
@@ -43,39 +53,60 @@ export async function credentialFacts(this: RequestContext, spec: ProviderSpec):
 }
 
 /**
- * For tokens a provider rejects without a 401: hand n8n the credential with an emptied token, so its
- * preAuthentication logs in (once, shared) and persists the new token (n8n.md §1.6). The stale token
- * travels along so the shared login can tell whether someone already replaced it.
+ * For tokens a provider refuses without a 401: the refused token is marked (so the shared login
+ * never hands it out again) and n8n gets the credential with an emptied token, so its
+ * preAuthentication logs in (once, shared) and persists the new token.
  */
 async function withEmptiedToken(context: RequestContext, spec: ProviderSpec, field: string): Promise<IAdditionalCredentialOptions> {
 	const reference = context.getNode().credentials?.[spec.credentialType];
 	const data = await context.getCredentials(spec.credentialType);
+	markTokenRefused(data[field]);
 	return {
 		credentialsDecrypted: {
 			id: reference?.id ?? '',
 			name: reference?.name ?? spec.credentialType,
 			type: spec.credentialType,
-			data: { ...data, [field]: '', expiredToken: data[field] },
+			data: { ...data, [field]: '' },
 		},
 	};
 }
 
-function tokenExpired(spec: ProviderSpec, outcome: Outcome<unknown>): boolean {
+function tokenExpired(spec: ProviderSpec, outcome: Outcome<IN8nHttpFullResponse>): boolean {
 	if (!spec.expiredToken) return false;
-	if (outcome.ok) return spec.expiredToken.test(200, outcome.value);
+	if (outcome.ok) return spec.expiredToken.test(outcome.value.statusCode, readAnswer(outcome.value.statusCode, outcome.value.headers, outcome.value.body).json);
 	const failure = readFailure(outcome.error);
 	return failure.status !== undefined && spec.expiredToken.test(failure.status, failure.body);
 }
 
+/** A login failure is recognised by its class, or (where n8n re-wrapped it) by the shared login's record of this request. */
+function failureOf(error: unknown, facts: CredentialFacts, startedAt: number) {
+	const failure = readFailure(error);
+	if (failure.loginFailure || !facts.loginFingerprint) return failure;
+	const loginFailure = loginFailureSince(facts.loginFingerprint, startedAt);
+	return loginFailure ? { ...failure, loginFailure, message: loginFailure.message } : failure;
+}
+
+function checkAnswer(this: RequestContext, answer: Answer, context: ErrorContext): unknown {
+	const { spec, request } = context;
+	const bodyHint = spec.bodyError?.(answer, request);
+	if (bodyHint) {
+		throw toNodeApiError(this.getNode(), { status: answer.status, body: answer.json ?? answer.text, headers: {}, message: bodyHint.message }, context, bodyHint);
+	}
+	if (!request.expect.accepts(answer)) throw unexpectedAnswerError(this.getNode(), answer, request.expect, context);
+	return answer.json;
+}
+
 /**
- * The one way nodes talk to a provider: builds the URL from the credential, sends through
- * n8n's authenticated helper (so logins and 401 refreshes apply), retries what is safe to
- * retry, and turns every failure — including errors sent with HTTP 200 — into a NodeApiError.
+ * The one way nodes talk to a provider: builds the URL from the credential, sends through n8n's
+ * authenticated helper (so logins and 401 refreshes apply), retries what is safe to retry, checks
+ * the answer against what the request expects, and turns every failure — including errors sent
+ * with HTTP 200 and answers of the wrong shape — into a NodeApiError.
  */
 export async function providerRequest<T = unknown>(this: RequestContext, spec: ProviderSpec, request: ApiRequest): Promise<T> {
 	const facts = await credentialFacts.call(this, spec);
 	const { url, qs } = buildUrl(facts.base, request.path, request.qs);
-	const errorContext = { spec, request, secrets: facts.secrets, rateLimited: false };
+	const context: ErrorContext = { spec, request, secrets: facts.secrets, rateLimited: false };
+	const startedAt = Date.now();
 	const options = (): IHttpRequestOptions => ({
 		method: request.method,
 		url,
@@ -85,30 +116,51 @@ export async function providerRequest<T = unknown>(this: RequestContext, spec: P
 		arrayFormat: 'brackets',
 		headers: { Accept: 'application/json', ...request.headers },
 		skipSslCertificateValidation: facts.ignoreSsl,
+		timeout: requestTimeout.ms,
+		returnFullResponse: true,
 	});
 	const send = async (additional?: IAdditionalCredentialOptions) =>
 		await withRetries(
 			request.method,
 			async () => {
 				if (spec.pacing) await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET');
-				return await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options(), additional);
+				return (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options(), additional)) as IN8nHttpFullResponse;
 			},
 			(error) => {
-				const failure = readFailure(error);
-				errorContext.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);
-				const retryAfter = failure.headers['retry-after'] ?? (errorContext.rateLimited ? spec.rateLimitRetryAfter?.() : undefined);
-				return { ...failure, retryAfter, rateLimited: errorContext.rateLimited };
+				const failure = failureOf(error, facts, startedAt);
+				context.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);
+				const retryAfter = failure.headers['retry-after'] ?? (context.rateLimited ? spec.rateLimitRetryAfter?.() : undefined);
+				// A failed login already had its own retries.
+				return { ...failure, networkCode: failure.loginFailure ? undefined : failure.networkCode, retryAfter, rateLimited: context.rateLimited };
 			},
 		);
 	let outcome = await send();
 	if (spec.expiredToken && tokenExpired(spec, outcome)) {
 		outcome = await send(await withEmptiedToken(this, spec, spec.expiredToken.field));
 	}
-	if (!outcome.ok) throw toNodeApiError(this.getNode(), readFailure(outcome.error), errorContext);
-	const body = outcome.value;
-	const bodyHint = spec.bodyError?.(body, request);
-	if (bodyHint) {
-		throw toNodeApiError(this.getNode(), { body, headers: {}, message: bodyHint.message }, errorContext, bodyHint);
+	if (!outcome.ok) throw toNodeApiError(this.getNode(), failureOf(outcome.error, facts, startedAt), context);
+	const response = outcome.value;
+	return checkAnswer.call(this, readAnswer(response.statusCode, response.headers, response.body), context) as T;
+}
+
+export interface PagedRequest {
+	path: string;
+	qs?: IDataObject;
+	strategy: PagingStrategy;
+	pageSize: number;
+	/** Undefined means "return all". */
+	limit?: number;
+}
+
+/** Every page of a list, each checked like any answer; paging that cannot end safely is an error, never a short list. */
+export async function providerPages(this: RequestContext, spec: ProviderSpec, list: PagedRequest): Promise<IDataObject[]> {
+	const fetchPage = async (query: IDataObject, expect: ApiRequest['expect']) =>
+		await providerRequest.call(this, spec, { method: 'GET', path: list.path, qs: { ...list.qs, ...query }, expect });
+	try {
+		return await collectPages(list.strategy, fetchPage, { limit: list.limit, pageSize: list.pageSize });
+	} catch (error) {
+		if (!(error instanceof PagingError)) throw error;
+		const message = `${spec.displayName} paging stopped: ${error.message}`;
+		throw new NodeApiError(this.getNode(), { message }, { message, description: `The item stopped here so that no record is lost. [GET ${list.path}]` });
 	}
-	return body as T;
 }

@@ -11,6 +11,9 @@ const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED'
 /** Replaceable so tests can record waits instead of sleeping through them. */
 export const retryClock = { sleep: (ms: number): Promise<void> => sleep(ms) };
 
+/** How long one request may wait for its answer; replaceable so tests need not wait that long. */
+export const requestTimeout = { ms: 120_000 };
+
 export interface FailureFacts {
 	status?: number;
 	networkCode?: string;
@@ -32,12 +35,14 @@ export function retryAfterMs(header: string | undefined, attempt: number, now = 
 export function retryDelay(method: IHttpRequestMethods, facts: FailureFacts, attempt: number): number | undefined {
 	if (attempt >= MAX_RETRIES) return undefined;
 	if (facts.rateLimited || facts.status === 429) return retryAfterMs(facts.retryAfter, attempt);
-	if (!IDEMPOTENT.includes(method)) return undefined;
+	if (!isIdempotent(method)) return undefined;
 	const transient =
 		(facts.status !== undefined && TRANSIENT_STATUS.includes(facts.status)) ||
 		(facts.status === undefined && facts.networkCode !== undefined && NETWORK_CODES.includes(facts.networkCode));
 	return transient ? retryAfterMs(facts.retryAfter, attempt) : undefined;
 }
+
+export const isIdempotent = (method: IHttpRequestMethods): boolean => IDEMPOTENT.includes(method);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

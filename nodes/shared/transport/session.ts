@@ -1,45 +1,94 @@
 import { createHash } from 'crypto';
 
-/** A token issued this recently is handed to callers that start cold, instead of logging in again. */
-const FRESH_MS = 10_000;
+/** How long a failed login is answered from memory instead of being tried again (accounts lock after failed logins). */
+export const FAILED_LOGIN_MEMORY_MS = 60_000;
+const REFUSED_TOKENS_KEPT = 200;
 
-interface IssuedToken {
-	token: string;
-	issuedAt: number;
+/**
+ * Why a login failed: the provider refused the credential, the credential points at no login
+ * endpoint, the server or a gateway failed (5xx, a web page, a broken answer), or nothing answered.
+ */
+export type LoginFailureKind = 'rejected' | 'misconfigured' | 'server' | 'unreachable';
+
+export class LoginFailedError extends Error {
+	name = 'LoginFailedError';
+
+	constructor(
+		message: string,
+		readonly kind: LoginFailureKind,
+	) {
+		super(message);
+	}
+}
+
+interface RememberedFailure {
+	error: LoginFailedError;
+	at: number;
+	/** Last time a caller was given this failure (from a real attempt or from memory). */
+	servedAt: number;
 }
 
 const inFlight = new Map<string, Promise<string>>();
-const newest = new Map<string, IssuedToken>();
+const newest = new Map<string, string>();
+const failures = new Map<string, RememberedFailure>();
+const refused = new Set<string>();
 
 /** A non-secret key for "this login at this server": the password only enters as part of a hash. */
 export function loginFingerprint(...parts: unknown[]): string {
 	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\u0000')).digest('hex');
 }
 
-export class LoginFailedError extends Error {
-	name = 'LoginFailedError';
+/** A token the provider refused: never handed out again, even if it is the newest one known. */
+export function markTokenRefused(token: unknown): void {
+	if (typeof token !== 'string' || token === '') return;
+	refused.add(token);
+	if (refused.size > REFUSED_TOKENS_KEPT) refused.delete(refused.values().next().value as string);
+}
+
+/** The login failure a request of this credential met since `since`, if any. */
+export function loginFailureSince(fingerprint: string, since: number): LoginFailedError | undefined {
+	const remembered = failures.get(fingerprint);
+	return remembered && remembered.servedAt >= since ? remembered.error : undefined;
+}
+
+function rememberedFailure(fingerprint: string, now: number): RememberedFailure | undefined {
+	const remembered = failures.get(fingerprint);
+	if (remembered && now - remembered.at < FAILED_LOGIN_MEMORY_MS) return remembered;
+	failures.delete(fingerprint);
+	return undefined;
 }
 
 /**
- * Single-flight login shared by every request of a process: concurrent callers for the same
- * fingerprint share one HTTP login, and a caller whose token was already replaced gets the
- * replacement instead of logging in again (which would revoke it on single-session servers).
+ * Single-flight login shared by every request of a process. Concurrent callers for the same
+ * fingerprint share one HTTP login; a caller whose token was replaced gets the replacement instead of
+ * logging in again (which would revoke it on single-session servers); a failed login is given to
+ * every caller for a minute instead of being repeated per item. A changed password is a new
+ * fingerprint, so it is tried at once.
  */
 export async function sharedLogin(
 	fingerprint: string,
-	failedToken: string,
+	currentToken: string,
 	login: () => Promise<string>,
 	now: () => number = Date.now,
 ): Promise<string> {
+	const failure = rememberedFailure(fingerprint, now());
+	if (failure) {
+		failure.servedAt = now();
+		throw failure.error;
+	}
 	const known = newest.get(fingerprint);
-	if (known && failedToken !== '' && known.token !== failedToken) return known.token;
-	if (known && failedToken === '' && now() - known.issuedAt < FRESH_MS) return known.token;
+	if (known !== undefined && !refused.has(known) && known !== currentToken) return known;
 	const pending = inFlight.get(fingerprint);
 	if (pending) return await pending;
 	const attempt = login()
 		.then((token) => {
-			newest.set(fingerprint, { token, issuedAt: now() });
+			failures.delete(fingerprint);
+			newest.set(fingerprint, token);
 			return token;
+		})
+		.catch((error: unknown) => {
+			if (error instanceof LoginFailedError) failures.set(fingerprint, { error, at: now(), servedAt: now() });
+			throw error;
 		})
 		.finally(() => inFlight.delete(fingerprint));
 	inFlight.set(fingerprint, attempt);

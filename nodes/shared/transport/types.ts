@@ -1,3 +1,4 @@
+import type { Answer, Expectation } from './answer';
 import type { Pacing } from './pacing';
 import type {
 	ICredentialDataDecryptedObject,
@@ -27,6 +28,8 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	headers?: IDataObject;
+	/** What the answer must be; anything else is an error, never data. */
+	expect: Expectation;
 }
 
 /** What a provider knows about its own failures. */
@@ -42,8 +45,12 @@ export interface ProviderSpec {
 	apiBase(credentials: ICredentialDataDecryptedObject): ApiBase;
 	/** Turns an HTTP status (and its parsed body) into advice the user can act on. */
 	explainStatus(status: number, body: unknown, request: ApiRequest): ErrorHint | undefined;
-	/** Errors that providers send with a 2xx status. */
-	bodyError?(body: unknown, request: ApiRequest): ErrorHint | undefined;
+	/** Errors that providers send with a 2xx status (seen before the answer is checked against the expectation). */
+	bodyError?(answer: Answer, request: ApiRequest): ErrorHint | undefined;
+	/** What to check when a 2xx answer is not what the request expects (e.g. a site that answers with a web page). */
+	explainUnexpected?(answer: Answer, request: ApiRequest): string | undefined;
+	/** The login's identity (as hashed by the credential's login), for token credentials. */
+	loginIdentity?(credentials: ICredentialDataDecryptedObject): unknown[];
 	/** Replies that mean "slow down" besides 429 (Nexudus 409, Faveo 500 "Too Many Attempts."). */
 	isRateLimited?(status: number, body: unknown): boolean;
 	/** Credential fields whose values must never appear in messages or outputs. */
@@ -54,7 +61,7 @@ export interface ProviderSpec {
 	rateLimitRetryAfter?(): string | undefined;
 	/**
 	 * Replies that mean "this token expired" without an HTTP 401 (Faveo 1.9 answers 200 `token_expired`).
-	 * The kernel then forces one fresh login through the credential's hidden token field.
+	 * The kernel marks the token refused and forces one fresh login through the credential's hidden token field.
 	 */
 	expiredToken?: { field: string; test(status: number | undefined, body: unknown): boolean };
 	/** Documented request budgets; the kernel spaces requests to stay under them. */

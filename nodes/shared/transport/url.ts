@@ -15,9 +15,11 @@ export function normaliseBaseUrl(raw: unknown): string {
 export function buildUrl(base: ApiBase, path: string, qs: IDataObject = {}): { url: string; qs: IDataObject } {
 	const relative = path.startsWith('/') ? path : `/${path}`;
 	if (base.restRoute) {
+		// The route travels as a query value (encoded once by the request helper), and a query
+		// parameter of the caller can never replace it.
 		return {
 			url: `${base.restRoute.siteUrl}/`,
-			qs: { rest_route: `${base.restRoute.prefix}${relative}`, ...qs },
+			qs: { ...qs, rest_route: `${base.restRoute.prefix}${decodeURIComponent(relative)}` },
 		};
 	}
 	return { url: `${base.root}${relative}`, qs };

@@ -9,13 +9,15 @@ import type { IDataObject } from 'n8n-workflow';
  * record itself is picked up by the next poll under its new timestamp.
  *
  * Exactness: the cursor is the newest timestamp seen; every poll re-reads an overlap window before
- * it (late commits, clock skew, records sharing one timestamp) and drops what was already emitted,
- * keyed by id + timestamp, so an update is a new event while a re-read is not.
+ * it (late commits, clock skew, records sharing one timestamp) and drops what was already emitted.
+ * What counts as "already emitted" is the event's identity: for "created" events the record's id
+ * (its creation time never moves), for "created or updated" events the id, the change timestamp
+ * and a digest of the content, so a second save within the timestamp's resolution is not lost.
  */
 export interface CursorState {
 	/** Newest change timestamp seen (ms). */
 	newest?: number;
-	/** `id@timestamp#digest` of every change already emitted at or after `newest - overlap`. */
+	/** `id@timestamp` (+ `#digest` for content-keyed feeds) of every change emitted at or after `newest - overlap`. */
 	emitted?: string[];
 }
 
@@ -24,6 +26,8 @@ export interface ChangeFeed {
 	fetchPage(index: number): Promise<IDataObject[]>;
 	timestampOf(record: IDataObject): number;
 	idOf(record: IDataObject): string;
+	/** Whether a record whose content changed without a new timestamp is a new change (updated events) or not (created events). */
+	contentCounts: boolean;
 	pageSize: number;
 	/** Safety net against a server that never ends a list. */
 	maxPages?: number;
@@ -36,8 +40,8 @@ export interface PollOptions {
 }
 
 const digest = (record: IDataObject) => createHash('sha1').update(JSON.stringify(record)).digest('hex').slice(0, 12);
-const keyOf = (feed: ChangeFeed, record: IDataObject) => `${feed.idOf(record)}@${feed.timestampOf(record)}#${digest(record)}`;
-const timestampOfKey = (key: string) => Number(key.slice(key.lastIndexOf('@') + 1, key.lastIndexOf('#')));
+const keyOf = (feed: ChangeFeed, record: IDataObject) => `${feed.idOf(record)}@${feed.timestampOf(record)}${feed.contentCounts ? `#${digest(record)}` : ''}`;
+const timestampOfKey = (key: string) => Number(/@(-?\d+)(#|$)/.exec(key)?.[1]);
 
 /** Reads pages until a page reaches below `floor`; returns the records at or above it. */
 async function readDownTo(feed: ChangeFeed, floor: number): Promise<IDataObject[]> {

@@ -1,6 +1,8 @@
+import { FuseUniversalApi } from '../../../credentials/FuseUniversalApi.credentials';
+import { providerText, secretFieldsOf } from '../../shared/transport/errors';
 import type { ErrorHint, ProviderSpec } from '../../shared/transport/types';
-import { providerText } from '../../shared/transport/errors';
-import { fuseApiRoot } from './login';
+import { fuseLoginIdentity } from './login';
+import { fuseApiRoot } from './url';
 
 function explainStatus(status: number, body: unknown, request: { path: string }): ErrorHint | undefined {
 	const said = providerText(body);
@@ -22,17 +24,20 @@ function explainStatus(status: number, body: unknown, request: { path: string })
 	}
 }
 
-export const fuseSpec: ProviderSpec = {
+/** How Fuse Universal fails and what the node does about it. */
+export const fusePolicy: ProviderSpec = {
 	displayName: 'Fuse Universal',
 	credentialType: 'fuseUniversalApi',
 	apiBase: (credentials) => ({ root: fuseApiRoot(credentials) }),
+	loginIdentity: fuseLoginIdentity,
 	explainStatus,
-	// The error envelope carries `success: false`; Fuse may use it on 2xx answers too (reference §5).
-	bodyError: (body) =>
-		body && typeof body === 'object' && (body as { success?: unknown }).success === false
-			? { message: `Fuse Universal rejected the request: ${providerText(body) ?? 'unsuccessful'}` }
+	// Fuse's error envelope carries `success: false`, and Fuse may send it with a 2xx status too.
+	bodyError: (answer) =>
+		(answer.json as { success?: unknown } | undefined)?.success === false
+			? { message: `Fuse Universal rejected the request: ${providerText(answer.json) ?? 'unsuccessful'}` }
 			: undefined,
-	secretFields: ['password', 'authToken'],
+	explainUnexpected: () => 'Check the instance URL and the API version in the credential; if they are right, Fuse or a proxy in front of it had a problem: run it again later.',
+	secretFields: secretFieldsOf(new FuseUniversalApi()),
 	forbiddenPath: (method, path) =>
-		method !== 'GET' && /^\/session\b/.test(path) ? 'Refusing to call /session: the credential logs in by itself.' : undefined,
+		method !== 'GET' && /^\/session\b/i.test(path) ? 'Refusing to call /session: the credential logs in by itself.' : undefined,
 };
