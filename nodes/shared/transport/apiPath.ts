@@ -45,7 +45,7 @@ export function resolveApiPath(base: ApiBase, rawInput: string): ResolvedPath {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(input) || input.startsWith('//')) {
 		if (!input.toLowerCase().startsWith(`${base.root}/`.toLowerCase())) {
 			return {
-				refused: `Refusing to send the credential to "${input.split('?')[0]}": only URLs under ${base.root} are allowed. Use a path relative to the API, e.g. /subscribers`,
+				refused: `Refusing to send the credential to "${input.split('?')[0]}": only URLs under ${base.root} are allowed. Use a path relative to that API base instead`,
 			};
 		}
 		input = input.slice(base.root.length);
