@@ -10,7 +10,7 @@ import { filtersField, profileField, userFields } from '../helpers/userFields';
 import { fusePages, fuseRecord, fuseRequest, unwrap } from '../transport';
 
 /** Fuse requires a local password even on SSO instances: make one that passes common policies. */
-export function randomPassword(): string {
+function randomPassword(): string {
 	return `${randomBytes(18).toString('base64url')}aA1!`;
 }
 
