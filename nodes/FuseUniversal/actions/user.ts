@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 
 import { idList, idParameter } from '../../shared/actions/parameters';
 import type { ItemOperation } from '../../shared/actions/runItems';
-import { expectObject, orEmpty } from '../../shared/transport/answer';
+import { expectObject, orNoContent } from '../../shared/transport/answer';
 import { operationSelector, scoped, textField } from '../../shared/descriptions/fields';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
 import { filtersField, profileField, userFields } from '../helpers/userFields';
@@ -45,7 +45,7 @@ export const operations: Record<string, ItemOperation> = {
 	},
 	deactivate: async function (i) {
 		const id = userId(this, i);
-		await fuseRequest.call(this, 'DELETE', `/manage/users/${id}`, orEmpty(expectObject()));
+		await fuseRequest.call(this, 'DELETE', `/manage/users/${id}`, orNoContent(expectObject()));
 		return { id, deactivated: true };
 	},
 	get: async function (i) {
@@ -66,7 +66,7 @@ export const operations: Record<string, ItemOperation> = {
 	},
 	restore: async function (i) {
 		const id = userId(this, i);
-		await fuseRequest.call(this, 'PUT', `/manage/users/${id}/restore`, orEmpty(expectObject()));
+		await fuseRequest.call(this, 'PUT', `/manage/users/${id}/restore`, fuseRecord('user'));
 		return await readUser.call(this, id);
 	},
 	update: async function (i) {
@@ -77,7 +77,7 @@ export const operations: Record<string, ItemOperation> = {
 		if (profile) changes.profile = profile;
 		// Fuse wants the username on every update: keep the current one unless it changes.
 		const username = changes.username ?? (await readUser.call(this, id)).username;
-		await fuseRequest.call(this, 'PUT', `/manage/users/${id}`, orEmpty(expectObject()), { body: { ...changes, username } });
+		await fuseRequest.call(this, 'PUT', `/manage/users/${id}`, fuseRecord('user'), { body: { ...changes, username } });
 		return await readUser.call(this, id);
 	},
 };

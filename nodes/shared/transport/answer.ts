@@ -43,15 +43,22 @@ export const expectNumber: Expectation = {
 	accepts: (answer) => isJson(answer) && typeof answer.json === 'number' && Number.isFinite(answer.json),
 };
 
-/** Any JSON document; an empty body only for writes, which may answer "204 No Content". */
+const noContent = (answer: Answer) => answer.empty && answer.status === 204;
+
+/** Any JSON document; for writes also "204 No Content" (an empty 200 is not a success signal). */
 export function expectJsonFor(method: string): Expectation {
 	return {
-		what: method === 'GET' ? 'a JSON document' : 'a JSON document or an empty answer',
-		accepts: (answer) => isJson(answer) || (answer.empty && method !== 'GET'),
+		what: method === 'GET' ? 'a JSON document' : 'a JSON document or "204 No Content"',
+		accepts: (answer) => isJson(answer) || (method !== 'GET' && noContent(answer)),
 	};
 }
 
-/** The same expectation, but an empty body is a valid answer too (a provider's documented "nothing here"). */
+/** The same expectation, or "204 No Content" (a write that answers with nothing on purpose). */
+export function orNoContent(expectation: Expectation): Expectation {
+	return { what: `${expectation.what} or "204 No Content"`, accepts: (answer) => noContent(answer) || expectation.accepts(answer) };
+}
+
+/** The same expectation, but an empty body is a valid answer too: only for a provider's documented "nothing here". */
 export function orEmpty(expectation: Expectation): Expectation {
 	return { what: `${expectation.what} or an empty answer`, accepts: (answer) => answer.empty || expectation.accepts(answer) };
 }
