@@ -104,6 +104,32 @@ async function main() {
 			assert.equal((await client(prod.siteUrl)('GET', '/wp-json/fluent-crm/v2/reports/ping')).status, 401);
 		});
 
+		await check('plain permalinks: /wp-json GET → 301 to a post page answering 200 HTML (or empty without a theme); POST → 404; ?rest_route= works', async () => {
+			const plain = await startFluentCrm({ plainPermalinks: true, seedContacts: 3 });
+			others.push(plain);
+			const list = await fetch(`${plain.siteUrl}/wp-json/fluent-crm/v2/subscribers?per_page=5`, { redirect: 'manual', headers: { Authorization: ADMIN_AUTH } });
+			assert.equal(list.status, 301);
+			assert.equal(list.headers.get('location'), `${plain.siteUrl}/?p=1&per_page=5`);
+			const followed = await fetch(`${plain.siteUrl}/wp-json/fluent-crm/v2/subscribers?per_page=5`, { headers: { Authorization: ADMIN_AUTH } });
+			assert.equal(followed.status, 200);
+			assert.match(followed.headers.get('content-type'), /text\/html/);
+			assert.match(await followed.text(), /Hello world!/);
+			assert.equal((await client(plain.siteUrl)('POST', '/wp-json/fluent-crm/v2/subscribers', { body: { email: 'x@example.test', status: 'subscribed' } })).status, 404);
+			assert.equal((await client(plain.siteUrl)('GET', '/?rest_route=/fluent-crm/v2/reports/ping')).json.message, 'pong');
+			plain.config.theme = false;
+			const bare = await fetch(`${plain.siteUrl}/wp-json/fluent-crm/v2/reports/ping`, { headers: { Authorization: ADMIN_AUTH } });
+			assert.deepEqual([bare.status, await bare.text()], [200, '']);
+		});
+		await check('wrong sub-folder inside the install: GET → 301 to /hello-world/ with the query, POST → 404', async () => {
+			const wrong = client(`${emu.siteUrl}/shop`);
+			const list = await fetch(`${emu.siteUrl}/shop/wp-json/fluent-crm/v2/subscribers?per_page=7`, { redirect: 'manual', headers: { Authorization: ADMIN_AUTH } });
+			assert.equal(list.status, 301);
+			assert.equal(list.headers.get('location'), `${emu.siteUrl}/hello-world/?per_page=7`);
+			const page = await wrong('GET', '/wp-json/fluent-crm/v2/subscribers?per_page=7');
+			assert.equal(page.status, 200);
+			assert.match(page.text, /<html/);
+			assert.equal((await wrong('POST', '/wp-json/fluent-crm/v2/subscribers', { body: {} })).status, 404);
+		});
 		let alice;
 		await check('create contact: 200, action_type, §3.2 shape, string numerics, md5 hash', async () => {
 			const r = await api('POST', '/subscribers', { body: { email: 'alice@example.test', status: 'subscribed', first_name: 'Alice', last_name: 'Doe' } });
@@ -137,22 +163,34 @@ async function main() {
 			assert.equal(r.json.contact.tags[0].pivot.subscriber_id, String(r.json.contact.id));
 			assert.equal(r.json.contact.lists[0].is_public, '0');
 		});
-		await check('double_optin counted only when sent; Q6 upsert status rules', async () => {
+		await check('double_optin counted only when sent; a pending upsert result sends the email', async () => {
 			const before = emu.doubleOptinEmailsSent;
 			await api('POST', '/subscribers', { body: { email: 'carol@example.test', status: 'pending', double_optin: false } });
 			assert.equal(emu.doubleOptinEmailsSent, before);
 			await api('POST', '/subscribers', { body: { email: 'dave@example.test', status: 'pending', double_optin: true } });
 			assert.equal(emu.doubleOptinEmailsSent, before + 1);
-			const keep = await api('POST', '/subscribers', { body: { email: 'alice@example.test', status: 'pending', city: 'Lyon', __force_update: 'yes' } });
-			assert.equal(keep.json.action_type, 'updated');
-			assert.equal(keep.json.message, 'contact has been successfully updated.');
-			assert.equal(keep.json.contact.status, 'subscribed');
-			assert.equal(keep.json.contact.city, 'Lyon');
+			const kept = await api('POST', '/subscribers', { body: { email: 'alice@example.test', status: 'subscribed', city: 'Lyon', __force_update: 'yes' } });
+			assert.equal(kept.json.action_type, 'updated');
+			assert.equal(kept.json.message, 'contact has been successfully updated.');
+			assert.equal(kept.json.contact.status, 'subscribed');
+			assert.equal(kept.json.contact.city, 'Lyon');
 			assert.equal(emu.doubleOptinEmailsSent, before + 1);
 			await api('POST', '/subscribers', { body: { email: 'carol@example.test', status: 'pending', __force_update: 'yes' } });
 			assert.equal(emu.doubleOptinEmailsSent, before + 2, 'pending upsert result sends the email');
-			const unsub = await api('POST', '/subscribers', { body: { email: 'alice@example.test', status: 'unsubscribed', __force_update: 'yes' } });
-			assert.equal(unsub.json.contact.status, 'unsubscribed');
+		});
+		await check('__force_update stores the status as sent, even over an unsubscribe; no status → 422 (2.9.84)', async () => {
+			const erin = (await api('POST', '/subscribers', { body: { email: 'erin@example.test', status: 'subscribed' } })).json.contact;
+			const unsub = await api('POST', '/subscribers', { body: { email: 'ERIN@example.test', status: 'unsubscribed', __force_update: 'yes' } });
+			assert.deepEqual([unsub.json.contact.id, unsub.json.contact.status], [erin.id, 'unsubscribed']);
+			const resub = await api('POST', '/subscribers', { body: { email: 'erin@example.test', status: 'subscribed', __force_update: 'yes' } });
+			assert.equal(resub.json.contact.status, 'subscribed', 'an upsert that always sends a status overrides an unsubscribe');
+			const noStatus = await api('POST', '/subscribers', { body: { email: 'erin@example.test', city: 'Nice', __force_update: 'yes' } });
+			assert.equal(noStatus.status, 422);
+			assert.deepEqual(noStatus.json, { status: { required: 'The status field is required.' } });
+			const put = await api('PUT', `/subscribers/${erin.id}`, { body: { email: 'erin@example.test', status: 'unsubscribed' } });
+			assert.equal(put.json.contact.status, 'unsubscribed');
+			const keep = await api('PUT', `/subscribers/${erin.id}`, { body: { email: 'erin@example.test', city: 'Nice' } });
+			assert.deepEqual([keep.json.contact.status, keep.json.contact.city], ['unsubscribed', 'Nice'], 'PUT keeps what it is not sent');
 		});
 		await check('get by id / by email; misses → 422 Subscriber not found', async () => {
 			assert.equal((await api('GET', `/subscribers/${alice.id}`)).json.subscriber.email, 'alice@example.test');

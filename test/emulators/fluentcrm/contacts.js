@@ -48,13 +48,15 @@ function emailErrors(email, store, ownId) {
 	return undefined;
 }
 
-// Q6: result status when an upsert meets an existing contact.
-function upsertStatus(existing, requested) {
+// Status after an update-or-create meets an existing contact. Observed on 2.9.84: with
+// `__force_update` the requested status is stored as sent (an unsubscribed contact sent
+// "subscribed" becomes subscribed again); the request still needs a status (422 without one).
+// Without force (inbound webhooks, bulk imports without force_update) FluentCRM keeps a
+// subscribed, bounced or complained contact's status.
+function upsertStatus(existing, requested, forced) {
 	if (!requested) return existing;
-	// "unsubscribed always wins": read as either side being unsubscribed (harsher reading).
-	if (requested === 'unsubscribed' || existing === 'unsubscribed') return 'unsubscribed';
-	if (['bounced', 'complained', 'spammed'].includes(existing)) return existing;
-	if (existing === 'subscribed') return 'subscribed';
+	if (forced) return requested;
+	if (['subscribed', 'bounced', 'complained'].includes(existing)) return existing;
 	return requested;
 }
 
@@ -137,10 +139,10 @@ function createContact(r) {
 	const columns = contactColumnsFrom(params, 'create');
 	const withRelations = !isBlank(params.tags) || !isBlank(params.lists);
 	if (existing) {
-		const status = upsertStatus(existing.status, columns.status);
+		const status = upsertStatus(existing.status, columns.status, true);
 		store.updateContactColumns(existing, { ...columns, email: existing.email, status });
 		applyRelationsAndValues(r, existing, params);
-		if (existing.status === 'pending') r.sendDoubleOptin(existing); // Q6: pending result sends the email automatically
+		if (existing.status === 'pending') r.sendDoubleOptin(existing); // a pending result sends the email automatically
 		return ok({ message: 'contact has been successfully updated.', contact: contactForWrite(store, existing, withRelations), action_type: 'updated' }, { bench: true });
 	}
 	const contact = store.insertContact(columns);
@@ -243,7 +245,7 @@ function bulkAddUpdate(r) {
 		const isNew = !contact;
 		// New contacts without a status become `subscribed` [uncertain: not in the reference].
 		if (isNew) contact = store.insertContact({ status: 'subscribed', ...columns });
-		else if (forceUpdate) store.updateContactColumns(contact, { ...columns, email: contact.email, status: upsertStatus(contact.status, columns.status) });
+		else if (forceUpdate) store.updateContactColumns(contact, { ...columns, email: contact.email, status: upsertStatus(contact.status, columns.status, true) });
 		if (isNew || forceUpdate) attachFromRequest(r, contact, item.tags, item.lists);
 		if (isTruthyFlag(params.double_optin) && contact.status === 'pending') r.sendDoubleOptin(contact);
 		updated.push({ id: contact.id, email: contact.email, status: contact.status });

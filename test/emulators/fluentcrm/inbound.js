@@ -26,7 +26,7 @@ function handleInboundWebhook({ req, ctx, store, sendDoubleOptin }) {
 	let contact = store.findContactByEmail(payload.email);
 	const isNew = !contact;
 	if (isNew) contact = store.insertContact(columns);
-	else store.updateContactColumns(contact, { ...columns, email: contact.email, status: upsertStatus(contact.status, columns.status) });
+	else store.updateContactColumns(contact, { ...columns, email: contact.email, status: upsertStatus(contact.status, columns.status, false) });
 
 	const tagValues = [...(hook.value.tags || []), ...([].concat(payload.tags || []))];
 	const listValues = [...(hook.value.lists || []), ...([].concat(payload.lists || []))];

@@ -14,7 +14,8 @@ const { registerCompanyRoutes } = require('./companies');
 const { registerAdminRoutes } = require('./admin');
 const { handleInboundWebhook } = require('./inbound');
 
-const CONFIG_KEYS = ['companiesModule', 'plainHttpProduction', 'rateLimit', 'eventTracking'];
+const CONFIG_KEYS = ['companiesModule', 'plainHttpProduction', 'rateLimit', 'eventTracking', 'plainPermalinks', 'theme'];
+const SAMPLE_POST = { id: '1', slug: 'hello-world' };
 
 function buildRouter() {
 	const router = createRouter();
@@ -31,18 +32,37 @@ const normaliseSubPath = (subPath = '') => {
 	return !trimmed ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 };
 
-// Where a request lands on the site: a REST route (both URL forms, §1), the inbound
-// webhook receiver (§7), the REST index, or an ordinary (404) page.
-function locate(url, subPath) {
+// Where a request lands on the site: a REST route (both URL forms, §1), the inbound webhook
+// receiver (§7), the REST index, the sample post, any other page of the site, or a path outside
+// the WordPress install. With plain permalinks WordPress does not route /wp-json at all: such
+// a request is just an unknown page (observed on 2.9.84 / WordPress 6.1).
+function locate(url, subPath, config) {
 	const path = url.pathname;
-	if (path !== subPath && !path.startsWith(`${subPath}/`)) return { kind: 'page' };
+	if (path !== subPath && !path.startsWith(`${subPath}/`)) return { kind: 'outside' };
 	const local = path.slice(subPath.length) || '/';
 	const untrail = (route) => route.replace(/\/+$/, '') || '/';
-	if (local === '/wp-json' || local.startsWith('/wp-json/')) return { kind: 'rest', route: untrail(decodeURIComponent(local.slice('/wp-json'.length))) };
+	const isRestPath = local === '/wp-json' || local.startsWith('/wp-json/');
+	if (isRestPath && !config.plainPermalinks) return { kind: 'rest', route: untrail(decodeURIComponent(local.slice('/wp-json'.length))) };
 	const isFrontPage = local === '/' || local === '/index.php';
 	if (isFrontPage && url.searchParams.has('rest_route')) return { kind: 'rest', route: untrail(url.searchParams.get('rest_route')) };
 	if (isFrontPage && url.searchParams.get('fluentcrm') === '1') return { kind: 'inbound' };
+	if ((isFrontPage && url.searchParams.get('p') === SAMPLE_POST.id) || untrail(local) === `/${SAMPLE_POST.slug}`) return { kind: 'post' };
 	return { kind: 'page' };
+}
+
+// WordPress answers an unknown page with a 301 to the post it guesses was meant
+// (redirect_guess_404_permalink, GET and HEAD only), keeping the query string. Observed on
+// 2.9.84: list reads with the wrong REST style or a wrong sub-folder land on a post page that
+// answers 200 with HTML, or with an empty body on a site without a theme. Other methods get the 404 page.
+function guessedPostUrl(url, siteUrl, config) {
+	const query = new URLSearchParams(url.searchParams);
+	if (config.plainPermalinks) {
+		query.delete('p');
+		const rest = query.toString();
+		return `${siteUrl}/?p=${SAMPLE_POST.id}${rest ? `&${rest}` : ''}`;
+	}
+	const rest = query.toString();
+	return `${siteUrl}/${SAMPLE_POST.slug}/${rest ? `?${rest}` : ''}`;
 }
 
 // WordPress honours `_method` and X-HTTP-Method-Override; HEAD is served by GET handlers.
@@ -80,7 +100,16 @@ const hostRateLimitPage = (status) =>
 async function startFluentCrm(options = {}) {
 	const subPath = normaliseSubPath(options.subPath);
 	const users = normaliseUsers(options.users || DEFAULT_USERS);
-	const config = { companiesModule: Boolean(options.companiesModule), plainHttpProduction: Boolean(options.plainHttpProduction), rateLimit: options.rateLimit || null, eventTracking: Boolean(options.eventTracking) };
+	const config = {
+		companiesModule: Boolean(options.companiesModule),
+		plainHttpProduction: Boolean(options.plainHttpProduction),
+		rateLimit: options.rateLimit || null,
+		eventTracking: Boolean(options.eventTracking),
+		// Sites without pretty permalinks: only `?rest_route=` reaches the REST API.
+		plainPermalinks: Boolean(options.plainPermalinks),
+		// false: a site without a theme, whose pages answer 200 with an empty body.
+		theme: options.theme !== false && options.noTheme !== true,
+	};
 	const router = buildRouter();
 	const doubleOptinEmails = [];
 	const destructiveCalls = [];
@@ -147,12 +176,20 @@ async function startFluentCrm(options = {}) {
 		return sendReply(req, ctx, result, allow, startedAt);
 	}
 
+	function handlePage(req, ctx, place) {
+		const html = { 'Content-Type': 'text/html; charset=UTF-8' };
+		const method = effectiveMethod(req, ctx.url);
+		if (place.kind === 'post') return ctx.send(200, config.theme ? wp.samplePostHtml(siteUrl) : '', html);
+		if (place.kind === 'page' && method === 'GET') return ctx.send(301, '', { ...html, Location: guessedPostUrl(ctx.url, siteUrl, config) });
+		return ctx.send(404, wp.WP_404_HTML, html);
+	}
+
 	async function handler(req, ctx) {
 		if (rateLimited(ctx)) return;
-		const place = locate(ctx.url, subPath);
+		const place = locate(ctx.url, subPath, config);
 		if (place.kind === 'rest') return handleRest(req, ctx, place.route);
 		if (place.kind === 'inbound') return handleInboundWebhook({ req, ctx, store, sendDoubleOptin });
-		return ctx.send(404, wp.WP_404_HTML, { 'Content-Type': 'text/html; charset=UTF-8' });
+		return handlePage(req, ctx, place);
 	}
 
 	async function controlHandler(req, ctx) {

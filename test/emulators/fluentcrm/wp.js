@@ -48,6 +48,12 @@ const WP_404_HTML = `<!DOCTYPE html>
 <body class="error404"><main><h1 class="page-title">Oops! That page can&rsquo;t be found.</h1></main></body></html>
 `;
 
+// The sample post every fresh WordPress has; WordPress sends unknown pages here (see index.js).
+const samplePostHtml = (siteUrl) => `<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="UTF-8"><title>Hello world! &ndash; Emulated WordPress</title><link rel="canonical" href="${siteUrl}/hello-world/"></head>
+<body class="post-template-default single single-post postid-1"><main><h1 class="entry-title">Hello world!</h1><p>Welcome to WordPress. This is your first post.</p></main></body></html>
+`;
+
 // E9: WordPress answers a PHP fatal with JSON only when the request looks like a JSON request.
 function wantsJsonErrors(headers) {
 	const accept = String(headers.accept || '');
@@ -198,6 +204,7 @@ module.exports = {
 	fatalJsonBody,
 	FATAL_HTML,
 	WP_404_HTML,
+	samplePostHtml,
 	wantsJsonErrors,
 	isJsonMediaType,
 	phpJsonEncode,
