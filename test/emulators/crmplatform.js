@@ -14,7 +14,7 @@
 // Options: port, host, subPath, now (clock function), seed (RNG seed, default 1), users, permissions,
 //   seedContacts (25), seedActivities (10), seedTags (5), seedGeo (true), seedActivityTypes (true),
 //   and the config keys: tokenTtlSeconds (2592000), singleSession (false), jwtSecret, emailConfirmation (false),
-//   allowRegister (false), database ('postgres' | 'sqlite'), boomDataCopy (true), nodeErrorStyle ('modern' | 'legacy'),
+//   allowRegister (false), database ('mysql' | 'postgres' | 'sqlite'), boomDataCopy (true), nodeErrorStyle ('legacy' | 'modern'),
 //   updateMovesRow (true), rateLimit ({ everyN, status, retryAfter } | null; CLI: --rate-limit-every-n N).
 //
 // Default users (password): demo (demo123, Authenticated), viewer (viewer123, read-only "CRM Viewer" role),

@@ -14,7 +14,6 @@ const INVALID_LOGIN = {
 };
 const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: 'Forbidden' };
 const INVALID_TOKEN = { statusCode: 401, error: 'Unauthorized', message: 'Invalid token.' };
-const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'Not Found' };
 const ENTRY_NOT_FOUND = { statusCode: 400, error: 'Bad Request', message: 'entry.notFound', data: 'entry.notFound' };
 
 // Controllable clock (the emulator's `now` option).
@@ -92,6 +91,11 @@ async function main() {
 			const r = await api('GET', '/crm-plugin/contact');
 			assert.deepEqual([r.status, r.json], [403, FORBIDDEN]);
 			assert.equal((await api('GET', `/crm-plugin/contact?token=${jwt}`)).status, 403);
+		});
+		await check('observed: /users/me without a token → 400 "No authorization header was found"', async () => {
+			const r = await api('GET', '/users/me');
+			assert.equal(r.status, 400);
+			assert.deepEqual(r.json.message, [{ messages: [{ id: 'No authorization header was found' }] }]);
 		});
 		await check('bad tokens → 401 Invalid token.; malformed header → format message; counted', async () => {
 			const before = emu.counters.unauthorized;
@@ -187,8 +191,12 @@ async function main() {
 			const orgs = await get('contact_type=organization');
 			assert.equal(orgs.length, all.filter((c) => c.contact_type === 'organization').length);
 			assert.ok(orgs.length > 50 && orgs.length < 300);
-			assert.equal((await get('name_contains=SHARMA')).length, all.filter((c) => /sharma/i.test(c.name)).length);
+			const sharmas = all.filter((c) => /sharma/i.test(c.name)).length;
+			assert.equal((await get('name_contains=SHARMA')).length, sharmas);
+			assert.equal((await get('name_containss=SHARMA')).length, sharmas); // MariaDB: LIKE follows the case-insensitive collation
+			emu.config.database = 'postgres';
 			assert.equal((await get('name_containss=SHARMA')).length, 0);
+			emu.config.database = 'mysql';
 			assert.deepEqual((await get('id_in=3&id_in=7')).map((c) => c.id), [3, 7]);
 			assert.equal((await get('id_lt=11')).length, 10);
 			assert.equal((await get('contact_type_ne=individual')).length, orgs.length);
@@ -205,14 +213,29 @@ async function main() {
 			assert.ok(inKa.length > 0 && inKa.every((c) => c.addresses.some((a) => a.state === 2)));
 			assert.equal((await api('GET', '/crm-plugin/countries/count', { token })).json, 2);
 		});
-		await check('unknown filter field → 400 database error; /contact/count is /:id → 400 on Postgres, 404 on SQLite', async () => {
+		await check('observed: email filters ignore case (MariaDB collation)', async () => {
+			const [one] = (await api('GET', '/crm-plugin/contact?_limit=1&_sort=id:ASC', { token })).json;
+			const found = (await api('GET', `/crm-plugin/contact?email=${encodeURIComponent(one.email.toUpperCase())}`, { token })).json;
+			assert.deepEqual(found.map((c) => c.id), [one.id]);
+			emu.config.database = 'postgres';
+			assert.deepEqual((await api('GET', `/crm-plugin/contact?email=${encodeURIComponent(one.email.toUpperCase())}`, { token })).json, []);
+			emu.config.database = 'mysql';
+		});
+		await check('observed: unknown filter or sort field → 400 with the SQL text; /contact/count and /activities/count → 404', async () => {
 			const r = await api('GET', '/crm-plugin/contact?nickname=x', { token });
 			assert.equal(r.status, 400);
-			assert.match(r.json.message, /column contacts\.nickname does not exist$/);
-			assert.match((await api('GET', '/crm-plugin/contact/count', { token })).json.message, /invalid input syntax for type integer: "count"$/);
-			emu.config.database = 'sqlite';
-			assert.deepEqual((await api('GET', '/crm-plugin/contact/count', { token })).json, NOT_FOUND);
+			assert.match(r.json.message, /ER_BAD_FIELD_ERROR: Unknown column 'contacts\.nickname' in 'where clause'$/);
+			const sort = await api('GET', '/crm-plugin/contact?_sort=nickname:ASC', { token });
+			assert.equal(sort.status, 400);
+			assert.match(sort.json.message, /ER_BAD_FIELD_ERROR: Unknown column 'contacts\.nickname' in 'order clause'$/);
+			for (const path of ['/crm-plugin/contact/count', '/crm-plugin/activities/count']) {
+				const count = await api('GET', path, { token });
+				assert.deepEqual([count.status, count.text, count.headers.get('content-type')], [404, 'Not Found', 'text/plain; charset=utf-8']);
+			}
 			emu.config.database = 'postgres';
+			assert.match((await api('GET', '/crm-plugin/contact?nickname=x', { token })).json.message, /column contacts\.nickname does not exist$/);
+			assert.match((await api('GET', '/crm-plugin/contact/count', { token })).json.message, /invalid input syntax for type integer: "count"$/);
+			emu.config.database = 'mysql';
 		});
 		let created;
 		await check('contact create → individual + address rows, HTTP 200, relations populated, clock timestamps', async () => {
@@ -248,13 +271,78 @@ async function main() {
 			const wrong = await api('PUT', `/crm-plugin/contact/${created.id}`, { token, body: { contact_type: 'organization' } });
 			assert.deepEqual([wrong.status, wrong.json], [400, ENTRY_NOT_FOUND]);
 		});
-		await check('unknown id: GET → 404, PUT/DELETE → 400 entry.notFound, missing tag GET → 400 (C8)', async () => {
-			assert.deepEqual((await api('GET', '/crm-plugin/contact/999999', { token })).json, NOT_FOUND);
-			assert.deepEqual((await api('GET', '/crm-plugin/activities/999999', { token })).json, NOT_FOUND);
-			assert.deepEqual((await api('PUT', '/crm-plugin/states/999999', { token, body: { name: 'x' } })).json, ENTRY_NOT_FOUND);
-			assert.deepEqual((await api('DELETE', '/crm-plugin/contact/999999', { token })).json, ENTRY_NOT_FOUND);
+		await check('observed: an individual without first_name → 400 ER_NO_DEFAULT_FOR_FIELD (its addresses stay written); "" is accepted', async () => {
+			const before = emu.tableCounts();
+			const r = await api('POST', '/crm-plugin/contact', { token, body: { name: 'No First', contact_type: 'individual', addresses: [{ city: 'Pune' }] } });
+			assert.equal(r.status, 400);
+			assert.match(r.json.message, /ER_NO_DEFAULT_FOR_FIELD: Field 'first_name' doesn't have a default value$/);
+			const after = emu.tableCounts();
+			assert.deepEqual([after.contact - before.contact, after.individual - before.individual, after.address - before.address], [0, 0, 1]);
+			const blank = await api('POST', '/crm-plugin/contact', { token, body: { name: 'Blank First', contact_type: 'individual', first_name: '' } });
+			assert.deepEqual([blank.status, blank.json.individual.first_name], [200, '']);
+			const org = await api('POST', '/crm-plugin/contact', { token, body: { name: 'Acme Org', contact_type: 'organization' } });
+			assert.deepEqual([org.status, org.json.organization.name], [200, 'Acme Org']);
+		});
+		await check('observed: first_name/last_name without contact_type → 200 and nothing changes; with contact_type they change', async () => {
+			const c = (await api('POST', '/crm-plugin/contact', { token, body: { name: 'Nina Name', contact_type: 'individual', first_name: 'Nina', last_name: 'Name' } })).json;
+			const silent = await api('PUT', `/crm-plugin/contact/${c.id}`, { token, body: { first_name: 'Changed', last_name: 'Too' } });
+			assert.equal(silent.status, 200);
+			assert.deepEqual([silent.json.individual.first_name, silent.json.individual.last_name], ['Nina', 'Name']);
+			const real = await api('PUT', `/crm-plugin/contact/${c.id}`, { token, body: { contact_type: 'individual', first_name: 'Changed', last_name: 'Too' } });
+			assert.deepEqual([real.json.individual.first_name, real.json.individual.last_name], ['Changed', 'Too']);
+			const org = (await api('POST', '/crm-plugin/contact', { token, body: { name: 'Old Org', contact_type: 'organization' } })).json;
+			const renamed = await api('PUT', `/crm-plugin/contact/${org.id}`, { token, body: { name: 'New Org' } });
+			assert.deepEqual([renamed.json.name, renamed.json.organization.name], ['New Org', 'Old Org']);
+		});
+		await check('observed: addresses on update — entries without id on a contact that has one → 400 Undefined binding; ids update; none before → created; [] unlinks', async () => {
+			const c = (await api('POST', '/crm-plugin/contact', { token, body: { name: 'Ada Address', contact_type: 'individual', first_name: 'Ada', addresses: [{ city: 'Pune', pincode: '411001' }] } })).json;
+			const addressId = c.addresses[0].id;
+			const noId = await api('PUT', `/crm-plugin/contact/${c.id}`, { token, body: { phone: '555', addresses: [{ city: 'Mumbai' }] } });
+			assert.equal(noId.status, 400);
+			assert.equal(noId.json.message, 'Undefined binding(s) detected when compiling SELECT. Undefined column(s): [id] query: select `addresses`.* from `addresses` where `id` = ? limit ?');
+			const unchanged = (await api('GET', `/crm-plugin/contact/${c.id}`, { token })).json;
+			assert.deepEqual([unchanged.phone, unchanged.addresses.map((a) => a.city)], [null, ['Pune']]);
+			const byId = await api('PUT', `/crm-plugin/contact/${c.id}`, { token, body: { addresses: [{ id: addressId, city: 'Mumbai' }] } });
+			assert.deepEqual(byId.json.addresses.map((a) => [a.id, a.city, a.pincode]), [[addressId, 'Mumbai', '411001']]);
+			const unknownId = await api('PUT', `/crm-plugin/contact/${c.id}`, { token, body: { addresses: [{ id: 999999, city: 'X' }] } });
+			assert.deepEqual(unknownId.json, ENTRY_NOT_FOUND);
+			const bare = (await api('POST', '/crm-plugin/contact', { token, body: { name: 'Bo Bare', contact_type: 'individual', first_name: 'Bo' } })).json;
+			const added = await api('PUT', `/crm-plugin/contact/${bare.id}`, { token, body: { addresses: [{ city: 'Goa' }, { city: 'Agra' }] } });
+			assert.deepEqual(added.json.addresses.map((a) => [a.city, a.contact]), [['Goa', bare.id], ['Agra', bare.id]]);
+			const cleared = await api('PUT', `/crm-plugin/contact/${bare.id}`, { token, body: { addresses: [] } });
+			assert.deepEqual(cleared.json.addresses, []);
+			const missing = await api('PUT', '/crm-plugin/contact/999999', { token, body: { addresses: [{ city: 'X' }] } });
+			assert.deepEqual([missing.status, missing.json.message], [400, "Cannot read property 'addresses' of null"]);
+		});
+		await check('observed: linking a tag to a contact does not move the contact’s updated_at', async () => {
+			const c = (await api('POST', '/crm-plugin/contact', { token, body: { name: 'Tim Tag', contact_type: 'individual', first_name: 'Tim' } })).json;
+			tick(10_000);
+			await api('POST', '/crm-plugin/contacttags', { token, body: { contact: c.id, tag: 1 } });
+			const after = (await api('GET', `/crm-plugin/contact/${c.id}`, { token })).json;
+			assert.equal(after.updated_at, c.updated_at);
+			assert.equal(after.contacttags.length, 1);
+		});
+		await check('observed unknown ids: GET contact/country/activity and DELETE activity → 404 text "Not Found"; GET tag, DELETE contact → 400 "of null"; PUT → 400 entry.notFound', async () => {
+			const text = async (method, path) => {
+				const r = await api(method, path, { token });
+				return [r.status, r.text, r.headers.get('content-type')];
+			};
+			const NOT_FOUND_TEXT = [404, 'Not Found', 'text/plain; charset=utf-8'];
+			assert.deepEqual(await text('GET', '/crm-plugin/contact/999999'), NOT_FOUND_TEXT);
+			assert.deepEqual(await text('GET', '/crm-plugin/countries/999999'), NOT_FOUND_TEXT);
+			assert.deepEqual(await text('GET', '/crm-plugin/activities/999999'), NOT_FOUND_TEXT);
+			assert.deepEqual(await text('DELETE', '/crm-plugin/activities/999999'), NOT_FOUND_TEXT);
+			assert.deepEqual(await text('DELETE', '/crm-plugin/states/999999'), NOT_FOUND_TEXT);
 			const tag = await api('GET', '/crm-plugin/tags/999999', { token });
-			assert.deepEqual([tag.status, tag.json.message], [400, "Cannot read properties of null (reading 'contacttags')"]);
+			assert.deepEqual([tag.status, tag.json.message], [400, "Cannot read property 'contacttags' of null"]);
+			const del = await api('DELETE', '/crm-plugin/contact/999999', { token });
+			assert.deepEqual([del.status, del.json.message], [400, "Cannot read property 'individual' of null"]);
+			assert.deepEqual((await api('PUT', '/crm-plugin/contact/999999', { token, body: { phone: '1' } })).json, ENTRY_NOT_FOUND);
+			assert.deepEqual((await api('PUT', '/crm-plugin/tags/999999', { token, body: { name: 'x' } })).json, ENTRY_NOT_FOUND);
+			assert.deepEqual((await api('PUT', '/crm-plugin/states/999999', { token, body: { name: 'x' } })).json, ENTRY_NOT_FOUND);
+			emu.config.nodeErrorStyle = 'modern';
+			assert.equal((await api('GET', '/crm-plugin/tags/999999', { token })).json.message, "Cannot read properties of null (reading 'contacttags')");
+			emu.config.nodeErrorStyle = 'legacy';
 		});
 		await check('tags: contacts → link rows (duplicates kept) + contacts array; PUT adds only missing links', async () => {
 			const r = await api('POST', '/crm-plugin/tags', { token, body: { name: 'Board', description: 'Board members', contacts: [created.id, created.id, 2] } });
@@ -285,31 +373,40 @@ async function main() {
 			assert.equal(ok2.json.is_active, true);
 			const clash = await api('POST', '/crm-plugin/countries', { token, body: { name: 'India again', abbreviation: 'IN', is_active: true } });
 			assert.equal(clash.status, 400);
-			assert.match(clash.json.message, /duplicate key value violates unique constraint "countries_abbreviation_unique"$/);
+			assert.match(clash.json.message, /ER_DUP_ENTRY: Duplicate entry 'IN' for key 'countries_abbreviation_unique'$/);
+			emu.config.database = 'postgres';
+			const pgClash = await api('POST', '/crm-plugin/countries', { token, body: { name: 'India again', abbreviation: 'IN', is_active: true } });
+			emu.config.database = 'mysql';
+			assert.match(pgClash.json.message, /duplicate key value violates unique constraint "countries_abbreviation_unique"$/);
 			const nepal = (await api('GET', '/crm-plugin/countries?abbreviation=NP', { token })).json[0];
 			assert.equal(nepal.is_active, false);
 		});
-		await check('_q search: whole-word match, ignores other filters, no default limit', async () => {
+		await check('_q search: substring on MariaDB; whole-word match on Postgres; ignores other filters, no default limit', async () => {
+			assert.ok((await api('GET', '/crm-plugin/contact?_q=Sharm', { token })).json.length > 0);
+			emu.config.database = 'postgres';
 			const words = await api('GET', '/crm-plugin/contact?_q=Sharma&contact_type=organization', { token });
 			assert.ok(words.json.length > 0 && words.json.every((c) => /\bSharma\b/.test(c.name)));
 			assert.equal((await api('GET', '/crm-plugin/contact?_q=Sharm', { token })).json.length, 0);
 			const many = await api('GET', '/crm-plugin/contact?_q=example.org', { token });
 			assert.equal(many.json.length, 0); // emails are single tokens
 			assert.equal((await api('GET', '/crm-plugin/activitytypes/count?_q=call', { token })).json, 1);
+			emu.config.database = 'mysql';
 		});
-		await check('generateRoutes exists and is recorded; unknown route → 404 Boom', async () => {
+		await check('generateRoutes exists and is recorded; unknown route → 404 text "Not Found"', async () => {
 			const r = await api('GET', '/crm-plugin/generateRoutes', { token });
 			assert.deepEqual(r.json, { error: false, message: 'ok' });
 			assert.equal(emu.counters.generateRoutesCalls, 1);
 			assert.equal(emu.destructiveCalls.length, 1);
-			assert.deepEqual((await api('GET', '/crm-plugin/contacts', { token })).json, NOT_FOUND);
+			const unknown = await api('GET', '/crm-plugin/contacts', { token });
+			assert.deepEqual([unknown.status, unknown.text], [404, 'Not Found']);
 			assert.deepEqual((await api('GET', '/crm-plugin/tags/count', { token })).status, 400);
 		});
 		await check('control routes: counters, seed, config; request log redacts the token; fault injection', async () => {
 			const counters = (await ctl('GET', 'counters')).json;
 			assert.ok(counters.logins >= 10 && counters.forbidden >= 1 && counters.routes['GET /crm-plugin/contact'] >= 1);
+			const before = emu.tableCounts().contact;
 			const seeded = (await ctl('POST', 'seed', { contacts: 5 })).json;
-			assert.equal(seeded.contact, 1005); // 1000 + Jane − Jane + 5
+			assert.equal(seeded.contact, before + 5);
 			await api('POST', '/__emulator/faults', { body: { next: [{ status: 503, kind: 'html', headers: { 'Retry-After': '2' }, match: '/crm-plugin/tags' }] } });
 			const faulted = await api('GET', '/crm-plugin/tags', { token });
 			assert.deepEqual([faulted.status, faulted.headers.get('retry-after')], [503, '2']);

@@ -10,7 +10,7 @@ const COUNTER_KEYS = ['logins', 'failedLogins', 'unauthorized', 'forbidden', 'no
 
 function applyConfig(config, patch = {}) {
 	for (const key of CONFIG_KEYS) if (patch && key in patch) config[key] = patch[key];
-	if (!['postgres', 'sqlite'].includes(config.database)) config.database = 'postgres';
+	if (!['mysql', 'postgres', 'sqlite'].includes(config.database)) config.database = 'mysql';
 	return config;
 }
 

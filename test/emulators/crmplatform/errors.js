@@ -3,12 +3,13 @@
 
 const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
-// Thrown by handlers and policies; `reply` is what the client receives.
+// Thrown by handlers and policies; `body` is what the client receives (JSON, or plain text when `kind` is 'text').
 class HttpError extends Error {
-	constructor(status, body) {
-		super(typeof body.message === 'string' ? body.message : STATUS_TEXT[status]);
+	constructor(status, body, kind = 'json') {
+		super(typeof body === 'string' ? body : typeof body.message === 'string' ? body.message : STATUS_TEXT[status]);
 		this.status = status;
 		this.body = body;
+		this.kind = kind;
 	}
 }
 
@@ -26,7 +27,9 @@ function badRequestBody(data, config = {}) {
 const badRequest = (data, config) => new HttpError(400, badRequestBody(data, config));
 const unauthorized = (message) => new HttpError(401, boom(401, message)); // §2.3, C2
 const forbidden = () => new HttpError(403, boom(403)); // §2.3, C3
-const notFound = () => new HttpError(404, boom(404)); // C7, C9
+// C7, C9 as a real Strapi 3.6 answers them: an empty body (no row, no route) becomes Koa's own
+// 404, `text/plain` "Not Found" (observed: GET of an unknown contact, country or activity).
+const notFound = () => new HttpError(404, 'Not Found', 'text');
 const internal = () => new HttpError(500, boom(500, 'An internal server error occurred')); // C10
 
 // users-permissions formatError(): the nested `messages[]` form of §2.1.
@@ -36,38 +39,63 @@ const authError = (id, message, config) => badRequest(formatError(id, message), 
 // What a controller sees when the database (or JS) throws: the plugin answers 400 with error.message (C6).
 class ControllerError extends Error {}
 
-// C8: the tag controller dereferences a null row; the wording depends on the Node version.
-// The checklist (§9) uses the Node ≥ 16 wording; `nodeErrorStyle: 'legacy'` gives the Node ≤ 14 one.
+// C8: a controller dereferences a null row; the wording depends on the Node version. The default is the
+// Node 14 wording a real server answered with ("Cannot read property 'contacttags' of null");
+// `nodeErrorStyle: 'modern'` gives the Node ≥ 16 one.
 function nullPropertyError(property, config = {}) {
-	return new ControllerError(config.nodeErrorStyle === 'legacy' ? `Cannot read property '${property}' of null` : `Cannot read properties of null (reading '${property}')`);
+	return new ControllerError(config.nodeErrorStyle === 'modern' ? `Cannot read properties of null (reading '${property}')` : `Cannot read property '${property}' of null`);
 }
 
-// Database error texts, knex style: "<sql> - <driver message>" [uncertain: §3.2 says "the database's error text"].
-const quote = (flavour, name) => (flavour === 'sqlite' ? `\`${name}\`` : `"${name}"`);
+// Database error texts, knex style: "<sql> - <driver message>". `mysql` is MariaDB/MySQL (the
+// database of the real server observed; its texts start with the driver code, e.g. ER_BAD_FIELD_ERROR).
+const quote = (flavour, name) => (flavour === 'postgres' ? `"${name}"` : `\`${name}\``);
 
-function dbError(flavour, { table, sql, pg, sqlite }) {
+function dbError(flavour, { table, sql, pg, sqlite, mysql }) {
 	const base = sql || `select distinct ${quote(flavour, table)}.* from ${quote(flavour, table)}`;
-	return new ControllerError(`${base} - ${flavour === 'sqlite' ? sqlite : pg}`);
+	return new ControllerError(`${base} - ${{ postgres: pg, sqlite, mysql }[flavour]}`);
 }
 
 const dbErrors = {
-	unknownColumn: (flavour, table, column) =>
-		dbError(flavour, { table, pg: `column ${table}.${column} does not exist`, sqlite: `SQLITE_ERROR: no such column: ${table}.${column}` }),
+	unknownColumn: (flavour, table, column, clause = 'where clause') =>
+		dbError(flavour, { table, pg: `column ${table}.${column} does not exist`, sqlite: `SQLITE_ERROR: no such column: ${table}.${column}`, mysql: `ER_BAD_FIELD_ERROR: Unknown column '${table}.${column}' in '${clause}'` }),
 	missingTable: (flavour, table, name) =>
-		dbError(flavour, { table, pg: `missing FROM-clause entry for table "${name}"`, sqlite: `SQLITE_ERROR: no such column: ${name}` }),
+		dbError(flavour, { table, pg: `missing FROM-clause entry for table "${name}"`, sqlite: `SQLITE_ERROR: no such column: ${name}`, mysql: `ER_BAD_FIELD_ERROR: Unknown column '${name}' in 'order clause'` }),
 	invalidInput: (flavour, table, type, value) =>
-		dbError(flavour, { table, pg: `invalid input syntax for type ${type}: "${value}"`, sqlite: `SQLITE_MISMATCH: datatype mismatch` }),
-	outOfRange: (flavour, table, value) => dbError(flavour, { table, pg: `value "${value}" is out of range for type integer`, sqlite: 'SQLITE_MISMATCH: datatype mismatch' }),
-	noLower: (flavour, table, type) => dbError(flavour, { table, pg: `function lower(${type}) does not exist`, sqlite: 'SQLITE_ERROR: no such function' }),
-	negativeLimit: (flavour, table) => dbError(flavour, { table, pg: 'LIMIT must not be negative', sqlite: 'SQLITE_ERROR' }),
-	unique: (flavour, table, columns, column, isUpdate) => {
+		dbError(flavour, { table, pg: `invalid input syntax for type ${type}: "${value}"`, sqlite: `SQLITE_MISMATCH: datatype mismatch`, mysql: `ER_TRUNCATED_WRONG_VALUE: Truncated incorrect ${type} value: '${value}'` }),
+	outOfRange: (flavour, table, value) =>
+		dbError(flavour, { table, pg: `value "${value}" is out of range for type integer`, sqlite: 'SQLITE_MISMATCH: datatype mismatch', mysql: `ER_WARN_DATA_OUT_OF_RANGE: Out of range value '${value}'` }),
+	noLower: (flavour, table, type) => dbError(flavour, { table, pg: `function lower(${type}) does not exist`, sqlite: 'SQLITE_ERROR: no such function', mysql: 'ER_SP_DOES_NOT_EXIST' }),
+	negativeLimit: (flavour, table) => dbError(flavour, { table, pg: 'LIMIT must not be negative', sqlite: 'SQLITE_ERROR', mysql: 'ER_PARSE_ERROR' }),
+	unique: (flavour, table, columns, column, isUpdate, value) => {
 		const q = (c) => quote(flavour, c);
-		const p = (i) => (flavour === 'sqlite' ? '?' : `$${i + 1}`);
+		const p = (i) => (flavour === 'postgres' ? `$${i + 1}` : '?');
 		const sql = isUpdate
 			? `update ${q(table)} set ${columns.map((c, i) => `${q(c)} = ${p(i)}`).join(', ')} where ${q('id')} = ${p(columns.length)}`
-			: `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map((_, i) => p(i)).join(', ')})${flavour === 'sqlite' ? '' : ' returning "id"'}`;
-		return dbError(flavour, { table, sql, pg: `duplicate key value violates unique constraint "${table}_${column}_unique"`, sqlite: `SQLITE_CONSTRAINT: UNIQUE constraint failed: ${table}.${column}` });
+			: `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map((_, i) => p(i)).join(', ')})${flavour === 'postgres' ? ' returning "id"' : ''}`;
+		return dbError(flavour, {
+			table,
+			sql,
+			pg: `duplicate key value violates unique constraint "${table}_${column}_unique"`,
+			sqlite: `SQLITE_CONSTRAINT: UNIQUE constraint failed: ${table}.${column}`,
+			mysql: `ER_DUP_ENTRY: Duplicate entry '${value}' for key '${table}_${column}_unique'`,
+		});
 	},
+	// A NOT NULL column without a default left out of an insert (observed on MariaDB for individuals.first_name).
+	noDefault: (flavour, table, columns, column) =>
+		dbError(flavour, {
+			table,
+			sql: `insert into ${quote(flavour, table)} (${columns.map((c) => quote(flavour, c)).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+			pg: `null value in column "${column}" violates not-null constraint`,
+			sqlite: `SQLITE_CONSTRAINT: NOT NULL constraint failed: ${table}.${column}`,
+			mysql: `ER_NO_DEFAULT_FOR_FIELD: Field '${column}' doesn't have a default value`,
+		}),
+	// The same column given an explicit null.
+	nullValue: (flavour, table, column) =>
+		dbError(flavour, { table, pg: `null value in column "${column}" violates not-null constraint`, sqlite: `SQLITE_CONSTRAINT: NOT NULL constraint failed: ${table}.${column}`, mysql: `ER_BAD_NULL_ERROR: Column '${column}' cannot be null` }),
+	// knex refuses a where clause with an undefined value before it reaches the database (observed:
+	// a contact update whose `addresses[]` entries carry no `id`).
+	undefinedBinding: (flavour, table) =>
+		new ControllerError(`Undefined binding(s) detected when compiling SELECT. Undefined column(s): [id] query: select ${quote(flavour, table)}.* from ${quote(flavour, table)} where ${quote(flavour, 'id')} = ? limit ?`),
 };
 
 module.exports = { STATUS_TEXT, HttpError, ControllerError, boom, badRequestBody, badRequest, unauthorized, forbidden, notFound, internal, formatError, authError, nullPropertyError, dbErrors };

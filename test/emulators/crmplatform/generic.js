@@ -33,7 +33,7 @@ function genericController(model, required) {
 		findOne: (r) => r.store.populate(model, r.q.findOne(model, r.params.id)), // null → 404 (C7)
 		create: (r) => checkParams(r.body, required, r.counters) || r.store.populate(model, r.store.insert(model, asObject(r.body))),
 		update: (r) => r.store.populate(model, r.store.update(model, r.params.id, asObject(r.body))), // missing → 400 entry.notFound
-		delete: (r) => r.store.remove(model, r.params.id),
+		delete: (r) => r.store.remove(model, r.params.id), // missing → null → 404
 	};
 }
 

@@ -70,15 +70,15 @@ function strapiHeaders(startedAt) {
 // Turns a handler result or error into { status, kind, body, headers }.
 function toReply(result, error, { config, pluginRoute }) {
 	if (error) {
-		if (error instanceof HttpError) return jsonReply(error.status, error.body);
+		if (error instanceof HttpError) return error.kind === 'text' ? new Reply(error.status, 'text', error.body) : jsonReply(error.status, error.body);
 		if (error instanceof ControllerError && pluginRoute) return jsonReply(400, badRequestBody(error.message, config)); // C6
 		if (error instanceof ControllerError) return jsonReply(500, boom(500, 'An internal server error occurred'));
 		console.error('[crmplatform] handler crashed (answered 500):', error);
 		return jsonReply(500, internal().body); // C10
 	}
 	if (result instanceof Reply) return result;
-	// Strapi's boom middleware: an empty body (null/undefined/'') is a 404, a bare 0 is not (C7).
-	if (result === null || result === undefined || result === '') return jsonReply(404, notFound().body);
+	// An empty body (null/undefined/'') is a 404, a bare 0 is not (C7).
+	if (result === null || result === undefined || result === '') return toReply(undefined, notFound(), { config, pluginRoute });
 	return jsonReply(200, result);
 }
 

@@ -22,9 +22,9 @@ const CONFIG_DEFAULTS = {
 	jwtSecret: 'crm-platform-emulator-jwt-secret',
 	emailConfirmation: false, // §2.1 Auth.form.error.confirmed only when on
 	allowRegister: false,
-	database: 'postgres', // 'postgres' (harsher: typed columns, errors) | 'sqlite' (lenient)
+	database: 'mysql', // 'mysql' (MariaDB, as on the real server observed) | 'postgres' (harsher: typed columns, errors) | 'sqlite' (lenient)
 	boomDataCopy: true, // §2.1/C6 body with the `data` copy; false = Strapi 3.0.x without it [uncertain]
-	nodeErrorStyle: 'modern', // C8 wording; 'legacy' = Node ≤ 14
+	nodeErrorStyle: 'legacy', // C8 wording of Node ≤ 14, as on the real server observed; 'modern' = Node ≥ 16
 	updateMovesRow: true, // [uncertain] Postgres heap order: an updated row moves to the end of unsorted lists
 	rateLimit: null, // §6: none in Strapi; { everyN, status, retryAfter } simulates a reverse proxy
 };

@@ -59,7 +59,7 @@ function linkedController(model) {
 			const row = r.store.update(model, r.params.id, body);
 			return model === 'tag' ? withContacts(r, row) : r.store.populate(model, row);
 		},
-		// The controller deletes the owner's link rows first, then the row (missing → 400 entry.notFound).
+		// The controller deletes the owner's link rows first, then the row (missing → null → 404, observed for activities).
 		delete(r) {
 			const id = /^\s*\d+\s*$/.test(String(r.params.id)) ? Number(r.params.id) : r.params.id;
 			for (const link of r.store.where(spec.link, { [model]: id })) r.store.remove(spec.link, link.id);

@@ -16,7 +16,8 @@ const MODELS = {
 			activityassignees: { kind: 'many', model: 'activityassignee', via: 'contact' },
 		},
 	},
-	individual: { table: 'individuals', attrs: { first_name: 'string', last_name: 'string' }, rel: { contact: { kind: 'one', model: 'contact', oneToOne: 'individual' } } },
+	// first_name is NOT NULL without a default (observed on MariaDB: ER_NO_DEFAULT_FOR_FIELD when left out).
+	individual: { table: 'individuals', attrs: { first_name: 'string', last_name: 'string' }, notNull: ['first_name'], rel: { contact: { kind: 'one', model: 'contact', oneToOne: 'individual' } } },
 	organization: { table: 'organizations', attrs: { name: 'string' }, rel: { contact: { kind: 'one', model: 'contact', oneToOne: 'organization' } } },
 	address: {
 		table: 'addresses',

@@ -81,7 +81,7 @@ function createQueryEngine(store, config) {
 			case 'nin': {
 				const list = [].concat(value).map(cast).filter((v) => !isInvalid(v));
 				const set = type === 'integer' || type === 'boolean' ? new Set(list) : null;
-				const has = set ? (cell) => set.has(cell) : (cell) => list.some((v) => compareCells(type, cell, v) === 0);
+				const has = set ? (cell) => set.has(cell) : (cell) => list.some((v) => compareCells(type, cell, v, flavour()) === 0);
 				return operator === 'in' ? (cell) => cell !== null && has(cell) : (cell) => cell !== null && !has(cell); // SQL: NULL NOT IN (…) is not true
 			}
 			case 'contains':
@@ -89,8 +89,9 @@ function createQueryEngine(store, config) {
 			case 'containss':
 			case 'ncontainss': {
 				if (!isText && flavour() === 'postgres') throw operator.endsWith('ss') ? new ControllerError(`operator does not exist: ${PG_TYPE_NAME[type]} ~~ unknown`) : dbErrors.noLower(flavour(), table, PG_TYPE_NAME[type]);
-				// §4: _contains is case-insensitive; _containss is case-sensitive LIKE (SQLite's LIKE ignores ASCII case).
-				const regexp = likeToRegExp(`%${value}%`, !operator.endsWith('ss') || flavour() === 'sqlite');
+				// §4: _contains is case-insensitive; _containss is a plain LIKE, case-sensitive only on Postgres
+				// (SQLite's LIKE ignores ASCII case, MariaDB's follows the case-insensitive collation).
+				const regexp = likeToRegExp(`%${value}%`, !operator.endsWith('ss') || flavour() !== 'postgres');
 				const negate = operator.startsWith('n');
 				return (cell) => cell !== null && regexp.test(String(cell)) !== negate;
 			}
@@ -98,7 +99,7 @@ function createQueryEngine(store, config) {
 				const v = cast(value);
 				if (isInvalid(v)) return operator === 'ne' ? (cell) => cell !== null : () => false;
 				const test = { eq: (c) => c === 0, ne: (c) => c !== 0, lt: (c) => c < 0, lte: (c) => c <= 0, gt: (c) => c > 0, gte: (c) => c >= 0 }[operator];
-				return (cell) => cell !== null && test(compareCells(type, cell, v)); // comparisons with NULL are never true
+				return (cell) => cell !== null && test(compareCells(type, cell, v, flavour())); // comparisons with NULL are never true
 			}
 		}
 	}
@@ -130,7 +131,7 @@ function createQueryEngine(store, config) {
 	function sorter(modelName, sort) {
 		const keys = sort.map(({ field, order }) => {
 			const type = columnType(modelName, field);
-			if (!type) throw field.includes('.') ? dbErrors.missingTable(flavour(), MODELS[modelName].table, field.split('.')[0]) : dbErrors.unknownColumn(flavour(), MODELS[modelName].table, field);
+			if (!type) throw field.includes('.') ? dbErrors.missingTable(flavour(), MODELS[modelName].table, field.split('.')[0]) : dbErrors.unknownColumn(flavour(), MODELS[modelName].table, field, 'order clause');
 			return { field, type, dir: order === 'desc' ? -1 : 1 };
 		});
 		// Postgres puts NULLs last ascending / first descending; SQLite the other way round.
@@ -141,7 +142,7 @@ function createQueryEngine(store, config) {
 				const y = b[field];
 				if (x === y) continue;
 				if (x === null || y === null) return (x === null ? 1 : -1) * (nullsHigh ? 1 : -1) * dir;
-				const c = compareCells(type, x, y);
+				const c = compareCells(type, x, y, flavour());
 				if (c) return c * dir;
 			}
 			return 0;
@@ -166,7 +167,7 @@ function createQueryEngine(store, config) {
 	}
 
 	// search() (§4 `_q`) [uncertain → harsher]: other filters are ignored, no default limit, single sort key;
-	// Postgres does a full-text match (whole words), SQLite a substring LIKE.
+	// Postgres does a full-text match (whole words), SQLite and MariaDB a substring LIKE.
 	function searchMatches(modelName, q) {
 		const model = MODELS[modelName];
 		const textFields = Object.entries(model.attrs).filter(([, t]) => t === 'string' || t === 'text').map(([k]) => k);
@@ -178,7 +179,7 @@ function createQueryEngine(store, config) {
 		return (row) => {
 			if ((text === 'true' || text === 'false') && boolFields.some((f) => row[f] === (text === 'true'))) return true;
 			const values = textFields.map((f) => row[f]).filter((v) => v !== null);
-			if (flavour() === 'sqlite') return values.some((v) => String(v).toLowerCase().includes(lower));
+			if (flavour() !== 'postgres') return values.some((v) => String(v).toLowerCase().includes(lower));
 			const tokens = new Set(values.flatMap(words));
 			return terms.length > 0 && terms.every((t) => tokens.has(t));
 		};

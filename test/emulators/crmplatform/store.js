@@ -69,7 +69,7 @@ function createStore({ now, config }) {
 		for (const column of model.unique || []) {
 			if (row[column] === null || row[column] === undefined) continue;
 			if (rows(name).some((other) => other.id !== row.id && other[column] === row[column])) {
-				throw dbErrors.unique(flavour(), model.table, Object.keys(columns).sort(), column, isUpdate);
+				throw dbErrors.unique(flavour(), model.table, Object.keys(columns).sort(), column, isUpdate, row[column]);
 			}
 		}
 	}
@@ -95,9 +95,19 @@ function createStore({ now, config }) {
 		}
 	}
 
+	// NOT NULL columns without a default (`notNull` in the model): left out of an insert or set to null → database error.
+	function checkNotNull(name, columns, isInsert) {
+		const model = MODELS[name];
+		for (const column of model.notNull || []) {
+			if (isInsert && !(column in columns)) throw dbErrors.noDefault(flavour(), model.table, Object.keys(columns).concat(model.noTimestamps ? [] : ['created_at', 'updated_at']), column);
+			if (column in columns && columns[column] === null) throw dbErrors.nullValue(flavour(), model.table, column);
+		}
+	}
+
 	function insert(name, values = {}) {
 		const model = MODELS[name];
 		const { columns, many } = writable(name, values && typeof values === 'object' ? values : {});
+		checkNotNull(name, columns, true);
 		const row = { id: state.nextIds[name] };
 		for (const key of Object.keys(model.attrs)) row[key] = null;
 		for (const [alias, rel] of Object.entries(model.rel)) if (rel.kind === 'one') row[alias] = null;
@@ -113,17 +123,22 @@ function createStore({ now, config }) {
 		return row;
 	}
 
-	// Strapi's update/delete throw `entry.notFound` for a missing row; the plugin answers 400 (§5 C6).
+	// Strapi's update throws `entry.notFound` for a missing row; the plugin answers 400 (§5 C6).
 	function requireRow(name, id) {
-		if (!/^\s*[-+]?\d+\s*$/.test(String(id))) castValue(flavour(), MODELS[name].table, 'integer', id); // Postgres rejects "abc"
-		const row = get(name, id);
+		const row = findRow(name, id);
 		if (!row) throw new ControllerError('entry.notFound');
 		return row;
+	}
+
+	function findRow(name, id) {
+		if (!/^\s*[-+]?\d+\s*$/.test(String(id))) castValue(flavour(), MODELS[name].table, 'integer', id); // Postgres rejects "abc"
+		return get(name, id);
 	}
 
 	function update(name, id, values = {}) {
 		const row = requireRow(name, id);
 		const { columns, many } = writable(name, values && typeof values === 'object' ? values : {});
+		checkNotNull(name, columns, false);
 		const candidate = { ...row, ...columns };
 		checkUnique(name, candidate, { ...columns, updated_at: 1 }, true);
 		assign(name, row, columns);
@@ -140,9 +155,11 @@ function createStore({ now, config }) {
 	}
 
 	// Deleting clears the relations the model declares (to-many → other side's FK = null, one-to-one
-	// partner); one-way references from other tables (address.country …) stay dangling.
+	// partner); one-way references from other tables (address.country …) stay dangling. A missing row
+	// is no error in Strapi 3.6: the delete answers null (observed: DELETE of an unknown activity → 404).
 	function remove(name, id) {
-		const row = requireRow(name, id);
+		const row = findRow(name, id);
+		if (!row) return null;
 		const snapshot = populate(name, row);
 		for (const rel of Object.values(MODELS[name].rel)) {
 			const column = rel.kind === 'many' ? rel.via : rel.oneToOne;
@@ -170,7 +187,7 @@ function createStore({ now, config }) {
 
 	const reindex = () => fk.reset();
 
-	return { state, timestamp, rows, get, where, insert, update, remove, populate, requireRow, reindex };
+	return { state, timestamp, rows, get, where, insert, update, remove, populate, requireRow, findRow, reindex };
 }
 
 module.exports = { createStore };

@@ -1,6 +1,9 @@
 'use strict';
-// Column typing as the database does it. `postgres` (default, harsher) rejects malformed input with
-// the driver's message; `sqlite` is lenient and simply matches nothing (§3.1 "depending on the database").
+// Column typing as the database does it. `postgres` (harsher) rejects malformed input with the
+// driver's message; `mysql` (MariaDB, the default) and `sqlite` are lenient: a value that is not a
+// number simply matches nothing (so GET /crm-plugin/contact/count is a 404 on MariaDB, as observed).
+// MariaDB compares text with a case-insensitive collation: `email=UPSERT.R1@EXAMPLE.ORG` finds
+// `upsert.r1@example.org` (observed).
 
 const { dbErrors } = require('./errors');
 
@@ -16,7 +19,7 @@ const shown = (value) => (typeof value === 'object' && value !== null ? JSON.str
 function castValue(flavour, table, type, value) {
 	if (value === null || value === undefined) return null;
 	const fail = () => {
-		if (flavour === 'sqlite') return { invalid: true, raw: value }; // matches nothing, stored as is
+		if (flavour !== 'postgres') return { invalid: true, raw: value }; // matches nothing, stored as is
 		throw dbErrors.invalidInput(flavour, table, PG_TYPE[type], shown(value));
 	};
 	switch (type) {
@@ -25,7 +28,7 @@ function castValue(flavour, table, type, value) {
 			if (!/^[-+]?\d+$/.test(text)) return fail();
 			const number = Number(text);
 			if (Math.abs(number) > INT_MAX) {
-				if (flavour === 'sqlite') return number;
+				if (flavour !== 'postgres') return number;
 				throw dbErrors.outOfRange(flavour, table, text);
 			}
 			return number;
@@ -54,11 +57,12 @@ const isInvalid = (value) => value !== null && typeof value === 'object' && valu
 const keyOf = (type, cell) => (type === 'datetime' && cell !== null ? Date.parse(cell) : cell);
 
 const collator = new Intl.Collator('en', { sensitivity: 'variant' });
+const caseInsensitive = new Intl.Collator('en', { sensitivity: 'base' }); // utf8mb4_general_ci: case and accents ignored
 
-function compareCells(type, a, b) {
+function compareCells(type, a, b, flavour) {
 	const x = keyOf(type, a);
 	const y = keyOf(type, b);
-	if (typeof x === 'string' && typeof y === 'string') return collator.compare(x, y);
+	if (typeof x === 'string' && typeof y === 'string') return (flavour === 'mysql' ? caseInsensitive : collator).compare(x, y);
 	if (typeof x === 'boolean') return Number(x) - Number(y);
 	return x < y ? -1 : x > y ? 1 : 0;
 }
