@@ -167,8 +167,20 @@ async function main() {
 			emu.config.singleSession = false;
 			token = second;
 		});
-		await check('apiKeyMandatory: wrong key / API disabled → HTTP 200 result strings (§2.4, F5)', async () => {
-			await ctl('POST', 'config', { apiKeyMandatory: true });
+		await check('stock Faveo: the API key is not enforced; missing, wrong and right keys answer alike (observed v2.0.3)', async () => {
+			const key = emu.state.settings.apiKey;
+			for (const api_key of [undefined, 'wrong-key', key]) {
+				const r = await api('POST', 'authenticate', { body: api_key === undefined ? ADMIN : { ...ADMIN, api_key } });
+				assert.ok(r.json.token, `login with api_key ${api_key}`);
+				assert.equal((await api('GET', 'helpdesk/agents', { token: r.json.token, query: api_key === undefined ? {} : { api_key } })).status, 200);
+			}
+			await ctl('POST', 'config', { apiEnabled: false });
+			assert.ok((await api('POST', 'authenticate', { body: ADMIN })).json.token, 'a disabled API changes nothing either');
+			await ctl('POST', 'config', { apiEnabled: true });
+			assert.equal(emu.counters.apiKeyRejected, 0);
+		});
+		await check('enforceApiKey (a patched server): wrong key / API disabled → HTTP 200 result strings (F5)', async () => {
+			await ctl('POST', 'config', { enforceApiKey: true });
 			assert.deepEqual((await api('POST', 'authenticate', { body: ADMIN })).json, { result: 'wrong api key' });
 			const key = emu.state.settings.apiKey;
 			const ok = await api('POST', 'authenticate', { body: { ...ADMIN, api_key: key } });
@@ -176,7 +188,7 @@ async function main() {
 			assert.equal((await api('GET', 'helpdesk/agents', { token: ok.json.token, query: { api_key: key } })).status, 200);
 			await ctl('POST', 'config', { apiEnabled: false });
 			assert.deepEqual((await api('POST', 'authenticate', { body: { ...ADMIN, api_key: key } })).json, { result: 'please enable api' });
-			await ctl('POST', 'config', { apiEnabled: true, apiKeyMandatory: false });
+			await ctl('POST', 'config', { apiEnabled: true, enforceApiKey: false });
 			assert.ok(emu.counters.apiKeyRejected >= 2);
 		});
 		await check('throttle v2: 500 {"error":"Too Many Attempts."} without Retry-After; rate headers on success (§6)', async () => {
@@ -190,13 +202,28 @@ async function main() {
 			assert.equal(last.headers.get('retry-after'), null);
 			const v2 = await api('GET', '/api/v2/helpdesk/tickets', { site: true, token, query: { api: 1, show: 'inbox', departments: 'All' } });
 			assert.equal(v2.status, 200, 'the v2 list is not throttled');
-			fakeNow += 61_000; // rolling window moves on (token TTL is 240 s, still valid)
+			fakeNow += 61_000; // a new window (token TTL is 240 s, still valid)
 			const ok = await api('GET', 'helpdesk/priority', { token });
 			assert.deepEqual([ok.status, ok.headers.get('x-ratelimit-limit'), ok.headers.get('x-ratelimit-remaining')], [200, '3', '2']);
 		});
+		await check('throttle v2: a fixed window from its first request, per client IP, logins included (observed v2.0.3)', async () => {
+			emu.resetThrottle();
+			emu.config.rateLimit = 3;
+			await login();
+			fakeNow += 30_000;
+			const other = await api('POST', 'authenticate', { body: { username: 'amelia.hart', password: 'agentpass1' } });
+			assert.equal((await api('GET', 'helpdesk/priority', { token: other.json.token })).status, 200, 'third request of the window');
+			assert.deepEqual((await api('GET', 'helpdesk/priority', { token })).json, { error: 'Too Many Attempts.' }, 'another user, same IP, same window');
+			fakeNow += 29_000;
+			assert.equal((await api('GET', 'helpdesk/priority', { token })).status, 500, '59 s after the first request the window is still closed');
+			fakeNow += 1_000;
+			assert.equal((await api('GET', 'helpdesk/priority', { token })).status, 200, '60 s after the first request a new window opens');
+			emu.config.rateLimit = 100000;
+			emu.resetThrottle();
+		});
 		await check('throttle 1.9: 429 text with Retry-After', async () => {
 			emu.resetThrottle();
-			await ctl('POST', 'config', { version: '1.9' });
+			await ctl('POST', 'config', { version: '1.9', rateLimit: 3 });
 			for (let i = 0; i < 3; i++) await api('GET', 'helpdesk/priority', { token });
 			const r = await api('GET', 'helpdesk/priority', { token });
 			assert.deepEqual([r.status, r.text], [429, 'Too Many Attempts.']);
@@ -250,8 +277,17 @@ async function main() {
 			assert.equal(r.json.total, emu.state.tickets.length);
 			const open = await api('GET', 'helpdesk/inbox', { token });
 			assert.ok('priotity_name' in open.json.data[0]);
+			const asked = await api('GET', 'helpdesk/tickets', { token, query: { per_page: 50 } });
+			assert.deepEqual([asked.json.per_page, asked.json.data.length], [10, 10], 'per_page is ignored (observed v2.0.3)');
 			const beyond = await api('GET', 'helpdesk/tickets', { token, query: { page: 99 } });
 			assert.deepEqual([beyond.json.data.length, beyond.json.next_page_url], [0, null]);
+		});
+		await check('v2 list: api_key in the query empties it (observed v2.0.3: total 71 → 0)', async () => {
+			const q = { api: 1, show: 'inbox', departments: 'All' };
+			const plain = await api('GET', '/api/v2/helpdesk/tickets', { site: true, token, query: q });
+			assert.ok(plain.json.data.total > 0);
+			const keyed = await api('GET', '/api/v2/helpdesk/tickets', { site: true, token, query: { ...q, api_key: emu.state.settings.apiKey } });
+			assert.deepEqual([keyed.status, keyed.json.success, keyed.json.data.total, keyed.json.data.data.length], [200, true, 0, 0]);
 		});
 		await check('v2 list: {success,data}, records_per_page honoured, 500 refused, missing params 400', async () => {
 			const q = { api: 1, show: 'inbox', departments: 'All', records_per_page: 3, 'sort-by': 'id', order: 'asc' };
@@ -328,6 +364,20 @@ async function main() {
 			assert.ok(dep.sources.length && dep.priorities[0].priority_id && dep.helptopics[0].topic);
 			assert.deepEqual((await api('GET', 'helpdesk/priority', { token })).json.result[0], { name: 'Low', id: 1 });
 			assert.equal((await api('GET', 'helpdesk/help-topic', { token })).json.result.length, 3);
+		});
+		await check('trap: the path is decoded before routing: %61pi_key and api%5Fkey rotate the key too; without a token 401 (observed v2.0.3)', async () => {
+			for (const spelling of ['helpdesk/%61pi_key', 'helpdesk/api%5Fkey', 'helpdesk/%61%70%69%5f%6b%65%79']) {
+				const before = (await ctl('GET', 'api-key')).apiKey;
+				const r = await api('GET', spelling, { token });
+				assert.equal(r.json.result.length, 32, spelling);
+				assert.notEqual((await ctl('GET', 'api-key')).apiKey, before, spelling);
+			}
+			const before = (await ctl('GET', 'api-key')).apiKey;
+			assert.equal((await api('GET', 'helpdesk/%61pi_key')).status, 401);
+			assert.equal((await ctl('GET', 'api-key')).apiKey, before);
+			// The next check counts from zero.
+			emu.state.trapCalls.length = 0;
+			emu.counters.apiKeyRegenerations = 0;
 		});
 		await check('trap: GET helpdesk/api_key rotates the key and is recorded; installer route recorded (§3.4)', async () => {
 			const before = (await ctl('GET', 'api-key')).apiKey;

@@ -68,10 +68,13 @@ function guard(r) {
 	return user;
 }
 
-// §2.4 ApiKey middleware, only when enforced (`apiKeyMandatory`); stock Faveo never reaches it.
+// Stock Faveo never runs its ApiKey middleware, whatever the admin settings: observed on v2.0.3, where
+// the controllers' middleware('api') resolves to Laravel's `api` group (the throttle), and missing,
+// wrong and right keys get identical answers. `enforceApiKey` emulates a server patched to run it:
+// a wrong key or a disabled API → HTTP 200 result strings.
 function checkApiKey(r) {
 	const { config, store, params, counters } = r;
-	if (!config.apiKeyMandatory) return null;
+	if (!config.enforceApiKey) return null;
 	let refusal = null;
 	if (!store.state.settings.apiEnabled) refusal = { result: 'please enable api' };
 	else if (String(params.api_key ?? '') !== store.state.settings.apiKey) refusal = { result: 'wrong api key' };

@@ -1,7 +1,7 @@
 'use strict';
 // Faveo-specific control routes under /__emulator/faveo/… (the generic ones live in common.js).
 
-const CONFIG_KEYS = ['version', 'tokenTtlSeconds', 'singleSession', 'apiKeyMandatory', 'rateLimit', 'rateLimitWindowSeconds', 'throttleBy', 'stripAuthorization', 'appUrl', 'webhookUrl', 'webhookTimeoutMs', 'unverifiedNewUsers', 'requireMobile', 'failTokenCreation', 'clockOffsetSeconds'];
+const CONFIG_KEYS = ['version', 'tokenTtlSeconds', 'singleSession', 'enforceApiKey', 'rateLimit', 'rateLimitWindowSeconds', 'throttleBy', 'stripAuthorization', 'appUrl', 'webhookUrl', 'webhookTimeoutMs', 'unverifiedNewUsers', 'requireMobile', 'failTokenCreation', 'clockOffsetSeconds'];
 const SETTING_KEYS = { apiEnabled: 'apiEnabled', apiKey: 'apiKey', ticketDetailUrl: 'ticketDetailUrl' };
 
 function freshCounters() {

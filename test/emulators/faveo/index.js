@@ -39,6 +39,20 @@ const normaliseSubPath = (subPath = '') => {
 	const trimmed = String(subPath === true ? '' : subPath).replace(/\/+$/, '');
 	return !trimmed ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 };
+// Laravel routes on the decoded path (rawurldecode, once): `helpdesk/%61pi_key` reaches the api_key
+// route (observed on v2.0.3). Repeated slashes are merged as a web server in front may do (harsher).
+function routedPath(rawPath) {
+	const merged = rawPath.replace(/\/{2,}/g, '/');
+	const bytes = [];
+	for (let i = 0; i < merged.length; i++) {
+		const escaped = merged[i] === '%' && /^[0-9a-f]{2}$/i.test(merged.slice(i + 1, i + 3));
+		if (escaped) {
+			bytes.push(parseInt(merged.slice(i + 1, i + 3), 16));
+			i += 2;
+		} else bytes.push(...Buffer.from(merged[i], 'utf8'));
+	}
+	return Buffer.from(bytes).toString('utf8');
+}
 const flag = (value, fallback = false) => (value === undefined ? fallback : value === true || value === 'true' || value === 1 || value === '1');
 
 async function startFaveo(options = {}) {
@@ -47,10 +61,11 @@ async function startFaveo(options = {}) {
 		version: normaliseVersion(options.version),
 		tokenTtlSeconds: Number(options.tokenTtlSeconds ?? 240), // §2.3: the installer writes JWT_TTL=4 (minutes)
 		singleSession: flag(options.singleSession),
-		apiKeyMandatory: flag(options.apiKeyMandatory),
+		enforceApiKey: flag(options.enforceApiKey),
 		rateLimit: Number(options.rateLimit ?? 60),
 		rateLimitWindowSeconds: Number(options.rateLimitWindowSeconds ?? 60),
-		throttleBy: options.throttleBy === 'ip' ? 'ip' : 'user',
+		// Observed on v2.0.3: one window per client IP, logins included.
+		throttleBy: options.throttleBy === 'user' ? 'user' : 'ip',
 		stripAuthorization: flag(options.stripAuthorization),
 		appUrl: options.appUrl || '',
 		webhookUrl: options.webhookUrl || '',
@@ -89,7 +104,7 @@ async function startFaveo(options = {}) {
 	}
 
 	async function handler(req, ctx) {
-		const path = ctx.url.pathname;
+		const path = routedPath(ctx.url.pathname);
 		if (subPath && path !== subPath && !path.startsWith(`${subPath}/`)) return send(ctx, { status: 404, type: 'html', body: L.APACHE_404 });
 		let local = path.slice(subPath.length) || '/';
 		if (local === '/index.php' || local.startsWith('/index.php/')) local = local.slice('/index.php'.length) || '/';
