@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { nexudusApiRootExpression } from '../nodes/Nexudus/transport/url';
+
 const DENIED =
 	'Nexudus refused the login: the email or password is wrong, the user has no "API Access" (Users → user → Status tab), or the user lacks the Business-List role. Nexudus answers all three with 401.';
 
@@ -31,7 +33,7 @@ export class NexudusApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: nexudusApiRootExpression,
 			url: '/sys/businesses',
 			qs: { page: 1, size: 1 },
 		},

@@ -2,12 +2,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/actions/router';
-import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
-import { coworker, entities } from './actions/catalog';
-import { upsertDescription } from './actions/coworker';
-import { entityDescription } from './actions/description';
-import { nexudusOperations } from './actions/router';
-import { webhook } from './actions/webhook';
+import * as apiRequest from './actions/apiRequest';
+import * as booking from './actions/booking';
+import * as checkin from './actions/checkin';
+import * as coworker from './actions/coworker';
+import * as invoice from './actions/invoice';
+import * as product from './actions/product';
+import * as resource from './actions/resource';
+import { nexudusResources } from './actions/router';
+import * as team from './actions/team';
+import * as webhook from './actions/webhook';
 
 export class Nexudus implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,15 +46,19 @@ export class Nexudus implements INodeType {
 				],
 				default: 'coworker',
 			},
-			...entityDescription(coworker, [{ name: 'Create or Update', value: 'upsert', action: 'Create or update a coworker by email' }]),
-			...upsertDescription,
-			...entities.filter((entity) => entity !== coworker).flatMap((entity) => entityDescription(entity)),
-			...entityDescription(webhook),
-			...apiRequestFields('Nexudus', '/spaces/coworkers', true),
+			...coworker.description,
+			...team.description,
+			...booking.description,
+			...resource.description,
+			...product.description,
+			...invoice.description,
+			...checkin.description,
+			...webhook.description,
+			...apiRequest.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, nexudusOperations);
+		return await route.call(this, nexudusResources);
 	}
 }

@@ -1,23 +1,19 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { NodeApiError, IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { hmacHex, sameSecret } from '../shared/trigger/signature';
-import { WEBHOOK_ACTIONS } from './actions/webhook';
-import { nexudusRequest } from './transport';
+import { webhookActionOptions } from './helpers/webhookActions';
+import { nexudusAction, nexudusCreated, nexudusPages, nexudusRequest } from './transport';
+
+const WEBHOOKS = '/sys/webhooks';
 
 interface HookData {
 	webhookIds?: number[];
 }
 
-/** Resolves to whether the webhook still exists; a 404 means gone, anything else is a real failure. */
-async function webhookExists(context: IHookFunctions, id: number): Promise<boolean> {
-	const outcome = await nexudusRequest.call(context, 'GET', `/sys/webhooks/${id}`).then(
-		() => ({ found: true as const }),
-		(error: NodeApiError) => ({ found: false as const, error }),
-	);
-	if (outcome.found) return true;
-	if (outcome.error.httpCode === '404') return false;
-	throw outcome.error;
+/** The ids of the account's webhooks, read in one list: a failed read is an error, never "gone". */
+async function existingWebhookIds(context: IHookFunctions): Promise<Set<number>> {
+	return new Set((await nexudusPages.call(context, WEBHOOKS, {}, undefined)).map((hook) => Number(hook.Id)));
 }
 
 export class NexudusTrigger implements INodeType {
@@ -40,7 +36,7 @@ export class NexudusTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: WEBHOOK_ACTIONS.map(([name, value]) => ({ name, value })),
+				options: webhookActionOptions,
 				default: [],
 				required: true,
 				description: 'One Nexudus webhook is registered per event',
@@ -61,8 +57,8 @@ export class NexudusTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const stored = this.getWorkflowStaticData('node') as HookData;
 				if (!stored.webhookIds?.length) return false;
-				for (const id of stored.webhookIds) if (!(await webhookExists(this, id))) return false;
-				return true;
+				const existing = await existingWebhookIds(this);
+				return stored.webhookIds.every((id) => existing.has(id));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
@@ -72,17 +68,16 @@ export class NexudusTrigger implements INodeType {
 				stored.webhookIds = [];
 				for (const action of events) {
 					const body = { BusinessId: businessId, Name: `n8n: ${this.getWorkflow().name ?? 'workflow'}`, Action: action, URL: url, Active: true };
-					const envelope = (await nexudusRequest.call(this, 'POST', '/sys/webhooks', { body })) as IDataObject;
+					const envelope = await nexudusRequest.call(this, 'POST', WEBHOOKS, nexudusCreated, { body });
 					stored.webhookIds.push(Number((envelope.Value as IDataObject).Id));
 				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const stored = this.getWorkflowStaticData('node') as HookData;
-				for (const id of stored.webhookIds ?? []) {
-					// Already removed in Nexudus is fine; other failures surface.
-					if (await webhookExists(this, id)) await nexudusRequest.call(this, 'DELETE', `/sys/webhooks/${id}`);
-				}
+				const existing = stored.webhookIds?.length ? await existingWebhookIds(this) : new Set<number>();
+				// Already removed in Nexudus is fine; other failures surface.
+				for (const id of stored.webhookIds ?? []) if (existing.has(id)) await nexudusRequest.call(this, 'DELETE', `${WEBHOOKS}/${id}`, nexudusAction);
 				delete stored.webhookIds;
 				return true;
 			},
@@ -101,7 +96,7 @@ export class NexudusTrigger implements INodeType {
 			}
 		}
 		const body = this.getBodyData() as unknown;
-		// Nexudus posts an array holding one record (reference §7).
+		// Nexudus posts an array holding one record.
 		const records = (Array.isArray(body) ? body : [body]) as IDataObject[];
 		return { workflowData: [this.helpers.returnJsonArray(records)] };
 	}

@@ -1,3 +1,4 @@
+import { nexudusPolicy } from '../../nodes/Nexudus/transport/policy';
 import { useNexudus } from './setup';
 
 describe('Nexudus teams, bookings, resources, products, invoices, check-ins, webhooks', () => {
@@ -50,7 +51,7 @@ describe('Nexudus teams, bookings, resources, products, invoices, check-ins, web
 	});
 });
 
-describe('Nexudus credential and rate limits', () => {
+describe('Nexudus credential', () => {
 	const nexudus = useNexudus({ seedCoworkers: 5 });
 
 	it.each([
@@ -63,42 +64,10 @@ describe('Nexudus credential and rate limits', () => {
 		expect(result.error?.description).toContain('"API Access"');
 		expect(JSON.stringify(result.error)).not.toMatch(/nope-nope|NoApi-Pass/);
 	});
+});
 
-	it('paces itself: at least 100 ms between requests and at most 120 per minute', async () => {
-		const items = Array.from({ length: 130 }, () => ({ id: nexudus.emulator.state.coworkers[0].Id }));
-		const result = await nexudus.run({ resource: 'coworker', operation: 'get', id: '={{ $json.id }}' }, items);
-		expect(result.items).toHaveLength(130);
-		const waited = nexudus.waits.reduce((sum, ms) => sum + ms, 0);
-		expect(waited).toBeGreaterThanOrEqual(60_000);
-	});
-
-	it('a 409 storm: every item succeeds after bounded waits that follow Retry-After', async () => {
-		nexudus.emulator.configure({ rateLimit: { enabled: true, minIntervalMs: 0, perMinute: 3, retryAfterSeconds: 2 } });
-		const realWaits = nexudus.waits;
-		const originalPush = realWaits.push.bind(realWaits);
-		try {
-			const items = Array.from({ length: 6 }, () => ({ id: nexudus.emulator.state.coworkers[0].Id }));
-			let calls = 0;
-			const emulator = nexudus.emulator;
-			const sleepBefore = realWaits.length;
-			// Each Retry-After wait "passes a minute" on the emulator's side (pacing waits do not).
-			realWaits.push = (...ms: number[]) => {
-				if (ms.includes(2000)) {
-					calls++;
-					emulator.resetRateLimits();
-				}
-				return originalPush(...ms);
-			};
-			const result = await nexudus.run({ resource: 'coworker', operation: 'get', id: '={{ $json.id }}' }, items);
-			expect(result.error).toBeUndefined();
-			expect(result.items).toHaveLength(6);
-			expect(emulator.counters.throttled).toBeGreaterThan(0);
-			const retryWaits = realWaits.slice(sleepBefore).filter((ms) => ms === 2000);
-			expect(retryWaits.length).toBe(emulator.counters.throttled);
-			expect(calls).toBeGreaterThan(0);
-		} finally {
-			realWaits.push = originalPush;
-			nexudus.emulator.configure({ rateLimit: { enabled: false } });
-		}
+describe('Nexudus policy', () => {
+	it('redacts the credential fields n8n treats as passwords', () => {
+		expect(nexudusPolicy.secretFields).toEqual(['password']);
 	});
 });

@@ -136,6 +136,18 @@ async function main() {
 			const partial = await api('GET', '/spaces/coworkers?Coworker_Email=example.org&size=1000');
 			assert.ok(partial.json.TotalItems > 1 && partial.json.Records.every((r) => r.Email.includes('example.org')));
 		});
+		await check('Coworker_Email=ann@x.com also finds joann@x.com and ANN@x.com.au, over several pages', async () => {
+			const own = await startNexudus({ seedCoworkers: 5, rateLimit: false });
+			others.push(own);
+			const api = client(`${own.url}/api`);
+			const emails = ['joann@x.com', 'ANN@x.com.au', 'suzann@x.com', 'ann@x.com'];
+			for (const email of emails) assert.equal((await api('POST', '/spaces/coworkers', { body: coworkerBody({ FullName: email, Email: email }) })).status, 200);
+			const page1 = await api('GET', '/spaces/coworkers?Coworker_Email=ann%40x.com&size=3');
+			assert.deepEqual([page1.json.TotalItems, page1.json.Records.length, page1.json.HasNextPage], [4, 3, true]);
+			const page2 = await api('GET', '/spaces/coworkers?Coworker_Email=ann%40x.com&size=3&page=2');
+			assert.deepEqual([page2.json.Records.map((r) => r.Email), page2.json.HasNextPage], [['ann@x.com'], false]);
+			assert.equal((await api('GET', '/spaces/coworkers?Coworker_Email=bob%40x.com')).json.TotalItems, 0);
+		});
 		await check('from_/to_Coworker_UpdatedOn inclusive, orderBy=UpdatedOn&dir=-1 (§4, §7 polling)', async () => {
 			const sorted = emu.state.coworkers.map((c) => c.UpdatedOn).sort();
 			const from = sorted[500].slice(0, 16);
@@ -338,6 +350,18 @@ async function main() {
 			assert.ok(limited, 'one of two simultaneous requests is throttled');
 			assert.deepEqual([limited.text, limited.headers.get('retry-after'), limited.statusText], ['', '1', 'You must wait before accessing this url again.']);
 			assert.equal(strict.counters.throttled, 1);
+		});
+		await check('the clock option drives the rate limiter and stamps each logged request (clockMs)', async () => {
+			let now = 1_000_000;
+			const timed = await startNexudus({ seedCoworkers: 1, clock: () => now });
+			others.push(timed);
+			const call = client(`${timed.url}/api`);
+			assert.equal((await call('GET', '/sys/businesses')).status, 200);
+			now += 99;
+			assert.equal((await call('GET', '/sys/businesses')).status, 409, 'only 99 ms later on the given clock');
+			now += 100;
+			assert.equal((await call('GET', '/sys/businesses')).status, 200);
+			assert.deepEqual(timed.requests.map((r) => r.clockMs), [1_000_000, 1_000_099, 1_000_199]);
 		});
 		await check('configurable 409 storm: perMinute and writesPerMinute thresholds, counted', async () => {
 			emu.configure({ rateLimit: { enabled: true, minIntervalMs: 0, perMinute: 5, writesPerMinute: 2, retryAfterSeconds: 0 } });

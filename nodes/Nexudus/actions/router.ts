@@ -1,15 +1,12 @@
-import { apiRequestOperation } from '../../shared/actions/apiRequest.operation';
-import type { OperationTable } from '../../shared/actions/router';
-import { hasNextPagePages } from '../../shared/transport/pagination';
-import { PAGE_SIZE } from '../transport';
-import { nexudusSpec } from '../transport/spec';
-import { entities } from './catalog';
-import { upsertCoworker } from './coworker';
-import { entityOperations } from './entity';
-import { webhook } from './webhook';
+import type { ResourceTable } from '../../shared/actions/router';
+import * as apiRequest from './apiRequest';
+import * as booking from './booking';
+import * as checkin from './checkin';
+import * as coworker from './coworker';
+import * as invoice from './invoice';
+import * as product from './product';
+import * as resource from './resource';
+import * as team from './team';
+import * as webhook from './webhook';
 
-export const nexudusOperations: OperationTable = {
-	...Object.fromEntries([...entities, webhook].map((entity) => [entity.resource, entityOperations(entity)])),
-	apiRequest: { send: apiRequestOperation(nexudusSpec, { strategy: hasNextPagePages(), pageSize: PAGE_SIZE }) },
-};
-nexudusOperations.coworker.upsert = upsertCoworker;
+export const nexudusResources: ResourceTable = { apiRequest, booking, checkin, coworker, invoice, product, resource, team, webhook };

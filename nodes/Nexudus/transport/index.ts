@@ -1,25 +1,49 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { collectPages, hasNextPagePages } from '../../shared/transport/pagination';
-import { providerRequest } from '../../shared/transport/request';
+import { isRecord } from '../../shared/transport/answer';
+import type { Expectation } from '../../shared/transport/answer';
+import { hasNextPagePages } from '../../shared/transport/pagination';
+import { providerPages, providerRequest } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
-import { nexudusSpec } from './spec';
+import { nexudusPolicy } from './policy';
 
-/** Large pages keep long lists inside the 120 requests/minute budget (documented maximum: 1000). */
+/** Large pages keep long lists inside the 120 requests a minute budget. */
 export const PAGE_SIZE = 500;
+
+/** The largest page Nexudus documents: for reads that must see every match in as few requests as possible. */
+export const LARGEST_PAGE = 1000;
+
+/** One record, as `GET /{module}/{entities}/{id}` answers it: a bare object with its "Id". */
+export const nexudusRecord: Expectation = {
+	what: 'a Nexudus record (a JSON object with "Id")',
+	accepts: (answer) => isRecord(answer.json) && Number(answer.json.Id) > 0,
+};
+
+const isEnvelope = (json: unknown): json is IDataObject => isRecord(json) && json.WasSuccessful === true && 'Value' in json;
+
+/** The action answer of an update or a delete: `{ "WasSuccessful": true, "Value": … }`. */
+export const nexudusAction: Expectation = {
+	what: 'a Nexudus action answer with "WasSuccessful" and "Value"',
+	accepts: (answer) => isEnvelope(answer.json),
+};
+
+/** The action answer of a create: it carries the new record's id in `Value.Id`. */
+export const nexudusCreated: Expectation = {
+	what: 'a Nexudus action answer with "WasSuccessful" and the new "Value.Id"',
+	accepts: (answer) => isEnvelope(answer.json) && isRecord(answer.json.Value) && Number(answer.json.Value.Id) > 0,
+};
 
 export async function nexudusRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
+	expect: Expectation,
 	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<unknown> {
-	return await providerRequest.call(this, nexudusSpec, { method, path, ...options });
+): Promise<IDataObject> {
+	return (await providerRequest.call(this, nexudusPolicy, { method, path, expect, ...options })) as IDataObject;
 }
 
-export async function nexudusPages(this: RequestContext, path: string, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await collectPages(hasNextPagePages(), async (page) => await nexudusRequest.call(this, 'GET', path, { qs: { ...qs, ...page } }), {
-		limit,
-		pageSize: PAGE_SIZE,
-	});
+/** Lists come as `{ Records: [ … ], HasNextPage }` pages; only `HasNextPage: false` ends them. */
+export async function nexudusPages(this: RequestContext, path: string, qs: IDataObject, limit: number | undefined, pageSize = PAGE_SIZE): Promise<IDataObject[]> {
+	return await providerPages.call(this, nexudusPolicy, { path, qs, strategy: hasNextPagePages(), pageSize, limit });
 }

@@ -67,7 +67,7 @@ async function handleApi(req, ctx, emu) {
 	const route = resolve(url.pathname);
 	ctx.setRoute(`${method} ${route ? route.base : '/api/(unknown)'}`);
 
-	const throttle = emu.limiter.check(req); // §6: every request, authenticated or not
+	const throttle = emu.limiter.check(req, emu.clock()); // §6: every request, authenticated or not
 	if (throttle) return R.throttled(throttle.retryAfter);
 	if (!route) return R.noResource(url.href);
 	if (!route.allow.includes(method)) return R.methodNotAllowed(method, route.allow);

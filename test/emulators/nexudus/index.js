@@ -3,7 +3,7 @@
 // Loopback only, Node built-ins only. Base path `/api` on any host (§1).
 
 const { createEmulatorServer } = require('../common');
-const { ENTITIES, serialize } = require('./entities');
+const { ENTITIES, blankRecord, byTable, serialize } = require('./entities');
 const { createStore } = require('./store');
 const { createSeeder, DEFAULT_COUNTS } = require('./seed');
 const { createAuth, DEFAULT_USERS } = require('./auth');
@@ -27,7 +27,7 @@ const DEFAULT_CONFIG = {
 	allowCoworkerDelete: false, // §8 [uncertain] → harsher default
 	uniqueCoworkerEmail: true,
 	allowOverlappingBookings: false,
-	stringFilterMatch: 'contains', // §4 [uncertain] → harsher default
+	stringFilterMatch: 'contains', // as Nexudus: Coworker_Email=ann@x.com finds joann@x.com too
 };
 
 const SIDE_EFFECT_COUNTERS = { welcomeEmail: 'welcomeEmails', chargeNow: 'chargeNow', invoiceNow: 'invoiceNow', repeatBooking: 'repeatBookings' };
@@ -68,7 +68,10 @@ async function startNexudus(options = {}) {
 	const limiter = createRateLimiter({ config, counters });
 	const hooks = createWebhookDispatcher({ store, config, counters });
 
-	const emu = { store, config, auth, hooks, limiter };
+	// Time source of the rate limiter and of each logged request's `clockMs`: tests that run the
+	// node's pacing on a fake clock pass that clock here, so both sides agree on elapsed time.
+	const clock = typeof options.clock === 'function' ? options.clock : () => Date.now();
+	const emu = { store, config, auth, hooks, limiter, clock };
 	function recordSideEffect(kind, data) {
 		store.log('sideEffects', { kind, ...data });
 		if (SIDE_EFFECT_COUNTERS[kind]) counters[SIDE_EFFECT_COUNTERS[kind]] += 1;
@@ -88,6 +91,7 @@ async function startNexudus(options = {}) {
 	};
 
 	async function handler(req, ctx) {
+		if (ctx.logEntry) ctx.logEntry.clockMs = clock();
 		let result;
 		try {
 			result = await handleApi(req, ctx, emu);
@@ -127,6 +131,11 @@ async function startNexudus(options = {}) {
 	emu.flushWebhooks = () => hooks.flush();
 	emu.resetRateLimits = () => limiter.reset();
 	emu.advanceClock = (ms) => ((store.clock.offsetMs += ms), { now: store.stamp() });
+	// Test fixtures: records inserted as they are, without an API call (no validation, no webhooks).
+	emu.insert = (table, values) => {
+		const at = store.stamp();
+		return store.insert(table, { ...blankRecord(byTable.get(table)), CreatedOn: at, UpdatedOn: at, UpdatedBy: 'admin@nexudus.test', ...values });
+	};
 
 	return Object.assign(server, {
 		state: store.state,
@@ -142,6 +151,7 @@ async function startNexudus(options = {}) {
 		flushWebhooks: emu.flushWebhooks,
 		resetRateLimits: emu.resetRateLimits,
 		advanceClock: emu.advanceClock,
+		insert: emu.insert,
 		sign,
 		apiUrl: `${server.url}/api`,
 	});

@@ -26,8 +26,9 @@ function compare(a, b) {
 }
 
 // Equality test of one candidate value against the filter text. String filters match as
-// case-insensitive "contains": exact vs contains is [uncertain] (§4); contains is harsher
-// because the client must re-check the match (config.stringFilterMatch = 'exact' to change).
+// case-insensitive "contains", as Nexudus does: `Coworker_Email=ann@x.com` also finds
+// "joann@x.com" and "ann@x.com.au" (seen with more than 25 matches for one email), so a client
+// must read every page of matches and re-check them (config.stringFilterMatch = 'exact' to change).
 function matches(candidate, text, config) {
 	if (candidate === null || candidate === undefined) return false;
 	if (typeof candidate === 'number') return /^\s*-?\d+(\.\d+)?\s*$/.test(text) && candidate === Number(text);
