@@ -81,12 +81,19 @@ function faultBody(fault) {
 }
 
 // A fault applies to requests whose method and path+query match (`match` substring, `method`,
-// none of the `exclude` substrings); `skip` lets that many matching requests through first and
-// `times` (default 1, or 'always') says how many it answers.
+// none of the `exclude` entries: a substring of the path+query, or "METHOD /path-suffix" for one
+// route such as a login); `skip` lets that many matching requests through first and `times`
+// (default 1, or 'always') says how many it answers.
+function excluded(entry, method, path) {
+	const route = /^([A-Z]+) (\/.*)$/.exec(entry);
+	if (!route) return path.includes(entry);
+	return route[1] === method && path.split('?')[0].endsWith(route[2]);
+}
+
 function faultMatches(fault, method, path) {
 	if (fault.match && !path.includes(fault.match)) return false;
 	if (fault.method && fault.method.toUpperCase() !== method) return false;
-	return ![].concat(fault.exclude ?? []).some((text) => path.includes(text));
+	return ![].concat(fault.exclude ?? []).some((entry) => excluded(entry, method, path));
 }
 
 function takeMatchingFault(faults, method, path) {
