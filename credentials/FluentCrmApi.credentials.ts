@@ -1,7 +1,51 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
-const site = "$credentials.siteUrl.trim().replace(/\\/+$/, '').replace(/\\/wp-json$/, '')";
-const pingUrl = `={{ ${site} + ($credentials.restStyle === 'restRoute' ? '/?rest_route=' : '/wp-json') + '/fluent-crm/v2/reports/ping' }}`;
+import { fluentPingUrlExpression } from '../nodes/FluentCrm/transport/url';
+
+const REST_STYLE_ADVICE = 'switch REST Style to "?rest_route=" (sites without pretty permalinks), or check the WordPress Site URL (https, www, sub-folder)';
+
+const statusRules: IAuthenticateRuleResponseCode[] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message: 'WordPress rejected the username or application password (or application passwords need HTTPS on this site)',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: { value: 403, message: 'The account has no FluentCRM access: on free FluentCRM only administrators may use the API' },
+	},
+	{
+		type: 'responseCode',
+		properties: { value: 404, message: `FluentCRM was not found at this site URL: check that FluentCRM is active, or ${REST_STYLE_ADVICE}` },
+	},
+	// A site that does not route the REST address redirects it to one of its pages (which answers 200).
+	...[301, 302, 307, 308].map(
+		(value): IAuthenticateRuleResponseCode => ({
+			type: 'responseCode',
+			properties: { value, message: `The site redirected the test request (HTTP ${value}) instead of answering it: ${REST_STYLE_ADVICE}` },
+		}),
+	),
+];
+
+/** FluentCRM answers the ping with `{"message":"pong"}`; a web page or an empty answer has no "message". */
+const pongRule: IAuthenticateRuleResponseSuccessBody = {
+	type: 'responseSuccessBody',
+	properties: {
+		key: 'message',
+		value: undefined,
+		message: `The site answered, but not with FluentCRM’s API (a web page or an empty answer): ${REST_STYLE_ADVICE}`,
+	},
+};
 
 export class FluentCrmApi implements ICredentialType {
 	name = 'fluentCrmApi';
@@ -79,32 +123,12 @@ export class FluentCrmApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			url: pingUrl,
+			url: fluentPingUrlExpression,
 			headers: { Accept: 'application/json' },
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+			disableFollowRedirect: true,
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'WordPress rejected the username or application password (or application passwords need HTTPS on this site)',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The account has no FluentCRM access: on free FluentCRM only administrators may use the API',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'FluentCRM was not found at this site URL: check the URL, that FluentCRM is active, or switch REST Style to ?rest_route=',
-				},
-			},
-		],
+		// n8n's credential tester reads one list holding both kinds of rule (its type offers one kind per list).
+		rules: [...statusRules, pongRule] as unknown as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -2,14 +2,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/actions/router';
-import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
-import { campaignDescription } from './actions/campaign';
-import { companyDescription } from './actions/company';
-import { contactDescription } from './actions/contact/description';
-import { customFieldDescription } from './actions/customField';
-import { fluentCrmOperations } from './actions/router';
-import { listTaxonomy, tagTaxonomy, taxonomyDescription } from './actions/taxonomy';
-import { webhookDescription } from './actions/webhook';
+import * as apiRequest from './actions/apiRequest';
+import * as campaign from './actions/campaign';
+import * as company from './actions/company';
+import * as contact from './actions/contact';
+import * as customField from './actions/customField';
+import * as list from './actions/list';
+import { fluentCrmResources } from './actions/router';
+import * as tag from './actions/tag';
+import * as webhook from './actions/webhook';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -45,20 +46,20 @@ export class FluentCrm implements INodeType {
 				],
 				default: 'contact',
 			},
-			...contactDescription,
-			...taxonomyDescription(tagTaxonomy),
-			...taxonomyDescription(listTaxonomy),
-			...campaignDescription,
-			...companyDescription,
-			...customFieldDescription,
-			...webhookDescription,
-			...apiRequestFields('FluentCRM', '/subscribers', true),
+			...contact.description,
+			...tag.description,
+			...list.description,
+			...campaign.description,
+			...company.description,
+			...customField.description,
+			...webhook.description,
+			...apiRequest.description,
 		],
 	};
 
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, fluentCrmOperations);
+		return await route.call(this, fluentCrmResources);
 	}
 }

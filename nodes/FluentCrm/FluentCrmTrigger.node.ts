@@ -2,12 +2,21 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { pollEvent, pollingOptions, timestampMs } from '../shared/trigger/poll';
-import { fluentRequest, unwrapPaginator } from './transport';
+import { fluentPage } from './transport';
 
 /** Large pages make it unlikely that a burst sharing one timestamp straddles a page boundary. */
 const POLL_PAGE_SIZE = 250;
 
-const EVENTS: Record<string, string> = { contactCreated: 'created_at', contactUpdated: 'updated_at' };
+/**
+ * Each event's change timestamp, and whether a record that changed without moving it is a new
+ * event: a created contact is one event however often it changes later (its id is the identity);
+ * "created or updated" also emits changes FluentCRM does not stamp (a tag added, a second save
+ * within the same second), recognised by the record's content.
+ */
+const EVENTS: Record<string, { column: string; contentCounts: boolean }> = {
+	contactCreated: { column: 'created_at', contentCounts: false },
+	contactUpdated: { column: 'updated_at', contentCounts: true },
+};
 
 export class FluentCrmTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,15 +49,15 @@ export class FluentCrmTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const column = EVENTS[event];
+		const { column, contentCounts } = EVENTS[event];
 		return await pollEvent.call(this, event, {
 			pageSize: POLL_PAGE_SIZE,
+			contentCounts,
 			timestampOf: (record) => timestampMs(record[column]),
 			idOf: (record) => String(record.id),
 			fetchPage: async (index) => {
 				const qs: IDataObject = { page: index + 1, per_page: POLL_PAGE_SIZE, sort_by: column, sort_type: 'DESC' };
-				const paginator = unwrapPaginator(await fluentRequest.call(this, 'GET', '/subscribers', { qs }));
-				return (paginator?.data as IDataObject[] | undefined) ?? [];
+				return (await fluentPage.call(this, '/subscribers', 'subscribers', qs)).data as IDataObject[];
 			},
 		});
 	}

@@ -23,8 +23,9 @@ describe('FluentCRM contact operations', () => {
 		expect(fluent.emulator.doubleOptinEmailsSent).toBe(0);
 	});
 
-	it('create: a duplicate email is a clear validation error', async () => {
-		const result = await fluent.run({ resource: 'contact', operation: 'create', email: 'NEW.PERSON@example.test', status: 'subscribed' });
+	it('create: a duplicate email (in any case) is a clear validation error', async () => {
+		fluent.emulator.store.insertContact({ email: 'taken.person@example.test', status: 'subscribed' });
+		const result = await fluent.run({ resource: 'contact', operation: 'create', email: 'TAKEN.PERSON@example.test', status: 'subscribed' });
 		expect(result.error?.message).toBe('FluentCRM rejected the data: email: Provided email already assigned to another subscriber.');
 		expect(result.error?.httpCode).toBe('422');
 	});
@@ -35,16 +36,6 @@ describe('FluentCRM contact operations', () => {
 		const named = await fluent.run({ resource: 'contact', operation: 'create', email: 'b@example.test', status: 'subscribed', additionalFields: { tags: 'VIP Customer' } });
 		expect(named.error?.message).toBe('"VIP Customer" is not a tag ID');
 		expect(fluent.calls()).toHaveLength(0);
-	});
-
-	it('upsert: creates, then updates the same email without a duplicate', async () => {
-		const parameters = { resource: 'contact', operation: 'upsert', email: 'sync@example.test', status: 'subscribed', additionalFields: { first_name: 'First' } };
-		const [created] = await fluent.json(parameters);
-		const [updated] = await fluent.json({ ...parameters, additionalFields: { first_name: 'Second' } });
-		expect(created.action_type).toBe('created');
-		expect(updated).toMatchObject({ id: created.id, first_name: 'Second', action_type: 'updated' });
-		expect(fluent.calls().every((request) => (request.body as { __force_update?: string }).__force_update === 'yes')).toBe(true);
-		expect(fluent.emulator.state.contacts.filter((contact) => contact.email === 'sync@example.test')).toHaveLength(1);
 	});
 
 	it('get: by ID and by email; a missing contact is a not-found error', async () => {

@@ -1,4 +1,6 @@
 import { FluentCrmApi } from '../../credentials/FluentCrmApi.credentials';
+import { fluentApiBase } from '../../nodes/FluentCrm/transport/url';
+import { testCredential } from './credentialTester';
 import { ADMIN, byId, useFluentCrm } from './setup';
 
 describe('FluentCRM credential', () => {
@@ -7,29 +9,65 @@ describe('FluentCRM credential', () => {
 
 	const pingUrl = (overrides: Record<string, unknown>) =>
 		String(fluent.harness.resolveExpression(String(credential.test.request.url), { $credentials: { siteUrl: fluent.emulator.siteUrl, restStyle: 'wpJson', ...overrides } }));
+	const test = async (overrides: Record<string, unknown> = {}) => await testCredential(credential, { siteUrl: fluent.emulator.siteUrl, ...ADMIN, ...overrides });
+	const REST_STYLE = 'switch REST Style to "?rest_route="';
 
-	const ping = async (url: string, username: string, password: string) =>
-		await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, Accept: 'application/json' } });
-
-	it('test request: reaches /reports/ping for both REST styles, trailing slashes and pasted /wp-json', async () => {
-		expect(pingUrl({})).toBe(`${fluent.emulator.siteUrl}/wp-json/fluent-crm/v2/reports/ping`);
-		expect(pingUrl({ siteUrl: `${fluent.emulator.siteUrl}/wp-json/ ` })).toBe(`${fluent.emulator.siteUrl}/wp-json/fluent-crm/v2/reports/ping`);
-		expect(pingUrl({ restStyle: 'restRoute' })).toBe(`${fluent.emulator.siteUrl}/?rest_route=/fluent-crm/v2/reports/ping`);
-		for (const url of [pingUrl({}), pingUrl({ restStyle: 'restRoute' })]) {
-			const good = await ping(url, ADMIN.username, ADMIN.applicationPassword);
-			expect(good.status).toBe(200);
-			expect(await good.json()).toMatchObject({ message: 'pong' });
-			expect((await ping(url, ADMIN.username, 'wrong wrong wrong wrong')).status).toBe(401);
+	it('Test URL: /reports/ping for both REST styles, built like every node request (trailing slashes, a pasted /wp-json or API URL)', () => {
+		const site = fluent.emulator.siteUrl;
+		for (const siteUrl of [site, `${site}/`, ` ${site}/wp-json/ `, `${site}/wp-json/fluent-crm/v2/`, `${site}/WP-JSON`]) {
+			expect(pingUrl({ siteUrl })).toBe(`${site}/wp-json/fluent-crm/v2/reports/ping`);
+			expect(pingUrl({ siteUrl, restStyle: 'restRoute' })).toBe(`${site}/?rest_route=/fluent-crm/v2/reports/ping`);
+			expect(`${fluentApiBase({ siteUrl }).root}/reports/ping`).toBe(pingUrl({ siteUrl }));
 		}
 	});
 
-	it('test request: maps 401, 403 and 404 to advice', () => {
-		const rules = (credential.test.rules ?? []) as Array<{ properties: { value: number; message: string } }>;
-		expect(Object.fromEntries(rules.map((rule) => [rule.properties.value, rule.properties.message]))).toEqual({
-			401: expect.stringContaining('application password'),
-			403: expect.stringContaining('only administrators'),
-			404: expect.stringContaining('?rest_route='),
-		});
+	it('Test passes with FluentCRM’s "pong" for both REST styles', async () => {
+		expect(await test()).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await test({ restStyle: 'restRoute' })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(fluent.calls().map((request) => [request.path, request.query, request.status])).toEqual([
+			['/blog/wp-json/fluent-crm/v2/reports/ping', {}, 200],
+			['/blog/', { rest_route: '/fluent-crm/v2/reports/ping' }, 200],
+		]);
+	});
+
+	it('Test fails with advice for a wrong password (401), an account without FluentCRM access (403) and a site without FluentCRM (404)', async () => {
+		const wrong = await test({ applicationPassword: 'wrong wrong wrong wrong' });
+		expect(wrong).toMatchObject({ status: 'Error', statusCode: 401, message: expect.stringContaining('application password') });
+		const editor = await test({ username: 'editor', applicationPassword: 'zyxw vuts rqpo nmlk jihg fedc' });
+		expect(editor).toMatchObject({ status: 'Error', statusCode: 403, message: expect.stringContaining('only administrators') });
+		const outside = await test({ siteUrl: fluent.emulator.url });
+		expect(outside).toMatchObject({ status: 'Error', statusCode: 404, message: expect.stringContaining(REST_STYLE) });
+	});
+
+	it('Test fails on a site without pretty permalinks (its redirect to a page) and says to switch REST style; ?rest_route= passes there', async () => {
+		fluent.emulator.config.plainPermalinks = true;
+		try {
+			const redirected = await test();
+			expect(redirected).toMatchObject({ status: 'Error', statusCode: 301 });
+			expect(redirected.message).toContain(REST_STYLE);
+			expect(redirected.message).toContain('WordPress Site URL');
+			expect(await test({ restStyle: 'restRoute' })).toMatchObject({ status: 'OK' });
+		} finally {
+			fluent.emulator.config.plainPermalinks = false;
+		}
+	});
+
+	it('Test fails for a wrong sub-folder (WordPress redirects it to a post page)', async () => {
+		const result = await test({ siteUrl: `${fluent.emulator.siteUrl}/shop` });
+		expect(result).toMatchObject({ status: 'Error', statusCode: 301, message: expect.stringContaining(REST_STYLE) });
+		expect(fluent.calls().map((request) => request.path)).toEqual(['/blog/shop/wp-json/fluent-crm/v2/reports/ping']);
+	});
+
+	it.each([
+		['a web page', { status: 200, kind: 'html' as const }],
+		['an empty body', { status: 200, kind: 'empty' as const }],
+		['JSON that is not the ping’s', { status: 200, body: { name: 'Some WordPress site', namespaces: ['wp/v2'] } }],
+	])('Test fails when the ping is answered 200 with %s, and says what to check', async (_name, fault) => {
+		fluent.emulator.injectFault({ ...fault, match: '/reports/ping' });
+		const result = await test();
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('not with FluentCRM’s API');
+		expect(result.message).toContain(REST_STYLE);
 	});
 
 	it('sends HTTP Basic in the header, never the password in a URL; spaces in the password are fine', async () => {

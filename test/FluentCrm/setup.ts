@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { FluentCrmApi } from '../../credentials/FluentCrmApi.credentials';
 import { FluentCrm } from '../../nodes/FluentCrm/FluentCrm.node';
 import { useEmulator } from '../harness/useEmulator';
+import type { EmulatorLike } from '../harness/useEmulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFluentCrm } = require('../emulators/fluentcrm') as { startFluentCrm: (options?: IDataObject) => Promise<FluentEmulator> };
@@ -16,17 +17,16 @@ export interface LoggedRequest {
 	hasAuthorization?: boolean;
 }
 
-export interface FluentEmulator {
+export interface FluentEmulator extends EmulatorLike {
 	url: string;
 	siteUrl: string;
-	requests: LoggedRequest[];
+	requests: Array<LoggedRequest & { status?: number }>;
 	state: { contacts: IDataObject[]; tags: IDataObject[]; lists: IDataObject[]; [key: string]: unknown };
+	store: { createTaxonomy(kind: 'tag' | 'list', row: IDataObject): IDataObject; insertContact(columns: IDataObject): IDataObject; attach(contactId: number, kind: 'tag' | 'list', ids: number[]): void };
 	config: IDataObject;
 	doubleOptinEmailsSent: number;
 	destructiveCalls: IDataObject[];
 	seed(data: IDataObject): void;
-	resetLog(): void;
-	stop(): Promise<void>;
 }
 
 export const ADMIN = { username: 'admin', applicationPassword: 'abcd efgh ijkl mnop qrst uvwx' };

@@ -1,76 +1,66 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { idParameter } from '../../shared/actions/parameters';
 import type { ItemOperation } from '../../shared/actions/runItems';
+import { expectObject } from '../../shared/transport/answer';
+import { operationSelector, scoped, textField } from '../../shared/descriptions/fields';
 import { readLimit, returnAllOrLimit } from '../../shared/descriptions/returnAllOrLimit';
-import { fluentPages, fluentRequest, missingRecord } from '../transport';
-import { numericId, optional, scoped } from './common';
-
-const text = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'string', default: '' });
+import { fluentPages, fluentRecord, fluentRecordOrNull, fluentRequest, missingRecord, paginatorUnder } from '../transport';
 
 const companyFields: INodeProperties[] = [
-	text('Address Line 1', 'address_line_1'),
-	text('City', 'city'),
-	text('Country', 'country'),
-	text('Description', 'description'),
-	text('Email', 'email'),
-	text('Industry', 'industry'),
-	text('Phone', 'phone'),
-	text('Postal Code', 'postal_code'),
-	text('State', 'state'),
-	text('Website', 'website'),
+	textField('Address Line 1', 'address_line_1'),
+	textField('City', 'city'),
+	textField('Country', 'country'),
+	textField('Description', 'description'),
+	textField('Email', 'email'),
+	textField('Industry', 'industry'),
+	textField('Phone', 'phone'),
+	textField('Postal Code', 'postal_code'),
+	textField('State', 'state'),
+	textField('Website', 'website'),
 ];
 
-
 async function readCompany(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = numericId(this, this.getNodeParameter('companyId', i), 'company', i);
-	const response = await fluentRequest.call(this, 'GET', `/companies/${id}`);
-	const company = (response.company ?? undefined) as IDataObject | undefined;
+	const id = idParameter(this, 'companyId', 'company', i);
+	const company = (await fluentRequest.call(this, 'GET', `/companies/${id}`, fluentRecordOrNull('company'))).company as IDataObject | null;
 	if (!company) throw missingRecord.call(this, 'Company', id);
 	return company;
 }
 
-export const companyOperations: Record<string, ItemOperation> = {
+export const operations: Record<string, ItemOperation> = {
 	create: async function (i) {
-		const body = { name: this.getNodeParameter('name', i), ...optional<IDataObject>(this, 'additionalFields', i, {}) };
-		const response = await fluentRequest.call(this, 'POST', '/companies', { body });
-		return response.company as IDataObject;
+		const body = { name: this.getNodeParameter('name', i), ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject) };
+		return (await fluentRequest.call(this, 'POST', '/companies', fluentRecord('company'), { body })).company as IDataObject;
+	},
+	delete: async function (i) {
+		const current = await readCompany.call(this, i);
+		await fluentRequest.call(this, 'DELETE', `/companies/${String(current.id)}`, expectObject('message'));
+		return { id: current.id, deleted: true };
 	},
 	get: async function (i) {
 		return await readCompany.call(this, i);
 	},
 	getAll: async function (i) {
-		const filters = optional<IDataObject>(this, 'filters', i, {});
-		return await fluentPages.call(this, '/companies', filters, readLimit((name) => this.getNodeParameter(name, i)));
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		return await fluentPages.call(this, '/companies', paginatorUnder('companies'), filters, readLimit((name) => this.getNodeParameter(name, i)));
 	},
 	update: async function (i) {
+		// FluentCRM validates the name on every update: keep the current one unless it changes.
 		const current = await readCompany.call(this, i);
-		const body = { name: current.name, ...optional<IDataObject>(this, 'updateFields', i, {}) };
-		const response = await fluentRequest.call(this, 'PUT', `/companies/${String(current.id)}`, { body });
-		return (response.company as IDataObject | undefined) ?? { ...current, ...body };
-	},
-	delete: async function (i) {
-		const current = await readCompany.call(this, i);
-		await fluentRequest.call(this, 'DELETE', `/companies/${String(current.id)}`);
-		return { id: current.id, deleted: true };
+		const body = { name: current.name, ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
+		await fluentRequest.call(this, 'PUT', `/companies/${String(current.id)}`, expectObject('message'), { body });
+		return await readCompany.call(this, i);
 	},
 };
 
-export const companyDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['company'] } },
-		default: 'getAll',
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a company' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a company' },
-			{ name: 'Get', value: 'get', action: 'Get a company' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many companies' },
-			{ name: 'Update', value: 'update', action: 'Update a company' },
-		],
-	},
+export const description: INodeProperties[] = [
+	operationSelector('company', [
+		{ name: 'Get Many', value: 'getAll', action: 'Get many companies' },
+		{ name: 'Create', value: 'create', action: 'Create a company' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a company' },
+		{ name: 'Get', value: 'get', action: 'Get a company' },
+		{ name: 'Update', value: 'update', action: 'Update a company' },
+	]),
 	{
 		displayName: 'Companies are an optional FluentCRM module: enable it under FluentCRM → Settings → Experimental Features',
 		name: 'companyNotice',
@@ -78,16 +68,21 @@ export const companyDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['company'] } },
 	},
-	...scoped('company', ['get', 'update', 'delete'], [{ displayName: 'Company ID', name: 'companyId', type: 'string', default: '', required: true }]),
+	...scoped('company', ['get', 'update', 'delete'], [textField('Company ID', 'companyId', { required: true })]),
 	...scoped('company', ['create'], [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Must be unique' },
+		textField('Name', 'name', { required: true, description: 'Must be unique' }),
 		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: companyFields },
 	]),
 	...scoped('company', ['update'], [
-		{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: [text('Name', 'name'), ...companyFields] },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [...companyFields, textField('Name', 'name')].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
 	]),
 	...returnAllOrLimit({ resource: ['company'], operation: ['getAll'] }),
-	...scoped('company', ['getAll'], [
-		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: [text('Search', 'search')] },
-	]),
+	...scoped('company', ['getAll'], [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: [textField('Search', 'search')] }]),
 ];

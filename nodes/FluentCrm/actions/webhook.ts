@@ -1,9 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { idList, idParameter } from '../../shared/actions/parameters';
 import type { ItemOperation } from '../../shared/actions/runItems';
-import { fluentRequest, missingRecord } from '../transport';
-import { idList, numericId, optional, scoped } from './common';
-import { listIdsProperty, tagIdsProperty } from './contact/fields';
+import { expectObject } from '../../shared/transport/answer';
+import { operationSelector, scoped, textField } from '../../shared/descriptions/fields';
+import { listIdsProperty, tagIdsProperty } from '../helpers/contactFields';
+import { fluentArray, fluentRequest, missingRecord } from '../transport';
 
 /** FluentCRM keeps a webhook's settings under `value`; flatten so users see one record. */
 function flatten(webhook: IDataObject): IDataObject {
@@ -11,46 +13,38 @@ function flatten(webhook: IDataObject): IDataObject {
 	return { ...rest, ...((value as IDataObject | undefined) ?? {}) };
 }
 
-export const webhookOperations: Record<string, ItemOperation> = {
+export const operations: Record<string, ItemOperation> = {
 	create: async function (i) {
-		const extra = optional<IDataObject>(this, 'additionalFields', i, {});
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const body = {
 			name: this.getNodeParameter('name', i),
 			status: this.getNodeParameter('status', i),
 			tags: idList(this, extra.tags ?? [], 'tag', i),
 			lists: idList(this, extra.lists ?? [], 'list', i),
 		};
-		const response = await fluentRequest.call(this, 'POST', '/webhooks', { body });
-		return flatten({ id: response.id, ...(response.webhook as IDataObject) });
-	},
-	getAll: async function () {
-		const response = await fluentRequest.call(this, 'GET', '/webhooks');
-		return ((response.webhooks as IDataObject[] | undefined) ?? []).map(flatten);
+		const answer = await fluentRequest.call(this, 'POST', '/webhooks', expectObject('id', 'webhook'), { body });
+		return flatten({ id: answer.id, ...(answer.webhook as IDataObject) });
 	},
 	delete: async function (i) {
-		const id = numericId(this, this.getNodeParameter('webhookId', i), 'webhook', i);
-		const response = await fluentRequest.call(this, 'GET', '/webhooks');
-		const exists = ((response.webhooks as IDataObject[] | undefined) ?? []).some((webhook) => String(webhook.id) === id);
-		if (!exists) throw missingRecord.call(this, 'Webhook', id);
-		await fluentRequest.call(this, 'DELETE', `/webhooks/${id}`);
-		return { id: Number(id), deleted: true };
+		// FluentCRM "deletes" a webhook it does not have successfully: check first.
+		const id = idParameter(this, 'webhookId', 'webhook', i);
+		const { webhooks } = await fluentRequest.call(this, 'GET', '/webhooks', fluentArray('webhooks'));
+		if (!(webhooks as IDataObject[]).some((webhook) => Number(webhook.id) === id)) throw missingRecord.call(this, 'Webhook', id);
+		await fluentRequest.call(this, 'DELETE', `/webhooks/${id}`, expectObject('message'));
+		return { id, deleted: true };
+	},
+	getAll: async function () {
+		const { webhooks } = await fluentRequest.call(this, 'GET', '/webhooks', fluentArray('webhooks'));
+		return (webhooks as IDataObject[]).map(flatten);
 	},
 };
 
-export const webhookDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['webhook'] } },
-		default: 'getAll',
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create an incoming webhook' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an incoming webhook' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many incoming webhooks' },
-		],
-	},
+export const description: INodeProperties[] = [
+	operationSelector('webhook', [
+		{ name: 'Get Many', value: 'getAll', action: 'Get many incoming webhooks' },
+		{ name: 'Create', value: 'create', action: 'Create an incoming webhook' },
+		{ name: 'Delete', value: 'delete', action: 'Delete an incoming webhook' },
+	]),
 	{
 		displayName: 'These are FluentCRM incoming webhooks: URLs that create or update contacts when something posts to them',
 		name: 'webhookNotice',
@@ -58,9 +52,9 @@ export const webhookDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['webhook'] } },
 	},
-	...scoped('webhook', ['delete'], [{ displayName: 'Webhook ID', name: 'webhookId', type: 'string', default: '', required: true }]),
+	...scoped('webhook', ['delete'], [textField('Webhook ID', 'webhookId', { required: true })]),
 	...scoped('webhook', ['create'], [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		textField('Name', 'name', { required: true }),
 		{
 			displayName: 'Contact Status',
 			name: 'status',
@@ -76,8 +70,8 @@ export const webhookDescription: INodeProperties[] = [
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{ ...tagIdsProperty('Tags', 'tags', 'Tags applied to contacts from this webhook'), displayName: 'Tag Names or IDs' },
 				{ ...listIdsProperty('Lists', 'lists', 'Lists contacts from this webhook join'), displayName: 'List Names or IDs' },
+				{ ...tagIdsProperty('Tags', 'tags', 'Tags applied to contacts from this webhook'), displayName: 'Tag Names or IDs' },
 			],
 		},
 	]),

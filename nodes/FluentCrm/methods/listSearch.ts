@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fluentRequest, unwrapPaginator } from '../transport';
+import { fluentPage } from '../transport';
 
 const SEARCH_PAGE_SIZE = 50;
 
@@ -8,10 +8,9 @@ export async function searchContacts(this: ILoadOptionsFunctions, filter?: strin
 	const page = Number(paginationToken ?? 1);
 	const qs: IDataObject = { page, per_page: SEARCH_PAGE_SIZE, sort_by: 'id', sort_type: 'DESC' };
 	if (filter) qs.search = filter;
-	const paginator = unwrapPaginator(await fluentRequest.call(this, 'GET', '/subscribers', { qs })) ?? {};
-	const contacts = (paginator.data as IDataObject[] | undefined) ?? [];
+	const paginator = await fluentPage.call(this, '/subscribers', 'subscribers', qs);
 	return {
-		results: contacts.map((contact) => ({
+		results: (paginator.data as IDataObject[]).map((contact) => ({
 			name: `${String(contact.full_name ?? '').trim() || String(contact.email)} <${String(contact.email)}>`,
 			value: String(contact.id),
 		})),
