@@ -10,6 +10,10 @@ import type {
 } from 'n8n-workflow';
 
 import { faveoLogin } from '../nodes/FaveoHelpdesk/transport/login';
+import { faveoApiRootExpression } from '../nodes/FaveoHelpdesk/transport/url';
+
+/** Faveo 2's ticket list answers an empty list when its query carries `api_key`. */
+const isV2TicketList = (url: string | undefined) => /\/api\/v2\//.test(String(url ?? ''));
 
 export class FaveoHelpdeskApi implements ICredentialType {
 	name = 'faveoHelpdeskApi';
@@ -38,7 +42,15 @@ export class FaveoHelpdeskApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Only if the admin made the API key mandatory (Admin → API). Sent with every request when set.',
+			description: 'Only if the admin made the API key mandatory (Admin → API). Sent in the login and in the body of every POST request, never in URLs unless the option below is on.',
+		},
+		{
+			displayName: 'Server Checks the API Key on Every Request',
+			name: 'keyInGetQueries',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add the API key to the query of GET requests too. Only for servers changed to check it there: stock Faveo (1.9 and 2.x) does not, and the key would land in every access log. The 2.x ticket list never gets it, because it answers an empty list when its query has a key.',
 		},
 		{
 			displayName: 'Token Placement',
@@ -57,25 +69,24 @@ export class FaveoHelpdeskApi implements ICredentialType {
 		return { token: await faveoLogin.call(this, credentials) };
 	}
 
-	/** A function, not the generic form, so an empty API key is not sent as `api_key=`. */
+	/** A function, not the generic form: the API key goes only where it is needed, and an empty one nowhere. */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const options: IHttpRequestOptions = { ...requestOptions, headers: { ...requestOptions.headers }, qs: { ...requestOptions.qs } };
 		if (credentials.placement === 'query') (options.qs as IDataObject).token = credentials.token;
 		else (options.headers as IDataObject).Authorization = `Bearer ${String(credentials.token)}`;
-		if (credentials.apiKey) {
-			const body = options.body;
-			if (options.method && options.method !== 'GET' && body && typeof body === 'object' && !Array.isArray(body)) {
-				options.body = { ...(body as IDataObject), api_key: credentials.apiKey };
-			} else {
-				(options.qs as IDataObject).api_key = credentials.apiKey;
-			}
+		if (!credentials.apiKey) return options;
+		const body = options.body;
+		if (options.method && options.method !== 'GET' && body && typeof body === 'object' && !Array.isArray(body) && !(body instanceof URLSearchParams)) {
+			options.body = { ...(body as IDataObject), api_key: credentials.apiKey };
+		} else if (credentials.keyInGetQueries === true && !isV2TicketList(options.url)) {
+			(options.qs as IDataObject).api_key = credentials.apiKey;
 		}
 		return options;
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}/api',
+			baseURL: faveoApiRootExpression,
 			url: '/v1/authenticate/user',
 		},
 		rules: [

@@ -2,9 +2,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/actions/router';
-import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
-import { collaboratorDescription, customerDescription, listOnlyDescription, ticketDescription } from './actions/description';
-import { faveoOperations } from './actions/router';
+import * as agent from './actions/agent';
+import * as apiRequest from './actions/apiRequest';
+import * as collaborator from './actions/collaborator';
+import * as customer from './actions/customer';
+import { faveoResources } from './actions/router';
+import * as team from './actions/team';
+import * as ticket from './actions/ticket';
 import * as loadOptions from './methods/loadOptions';
 
 export class FaveoHelpdesk implements INodeType {
@@ -14,7 +18,7 @@ export class FaveoHelpdesk implements INodeType {
 		icon: { light: 'file:faveoHelpdesk.svg', dark: 'file:faveoHelpdesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "addNote": "Add Internal Note", "assign": "Assign", "create": "Create", "deletePermanently": "Delete Permanently", "edit": "Edit", "get": "Get", "getAll": "Get Many", "getThreads": "Get Threads", "moveToTrash": "Move to Trash", "reply": "Reply", "search": "Search", "upsert": "Find or Create", "add": "Add", "getForTicket": "Get for Ticket", "remove": "Remove" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "agent": "Agent", "collaborator": "Collaborator", "customer": "Customer", "team": "Team", "ticket": "Ticket" }[$parameter["resource"]] || $parameter["resource"]) }}',
+		subtitle: '={{ $parameter["resource"] === "apiRequest" ? "API Request" : ({ "addNote": "Add Internal Note", "assign": "Assign", "create": "Create", "deletePermanently": "Delete Permanently", "edit": "Edit", "get": "Get", "getAll": "Get Many", "getThreads": "Get Threads", "moveToTrash": "Move to Trash", "reply": "Reply", "search": "Search", "findOrCreate": "Find or Create", "add": "Add", "getForTicket": "Get for Ticket", "remove": "Remove" }[$parameter["operation"]] || $parameter["operation"]) + ": " + ({ "agent": "Agent", "collaborator": "Collaborator", "customer": "Customer", "team": "Team", "ticket": "Ticket" }[$parameter["resource"]] || $parameter["resource"]) }}',
 		description: 'Create, update and read tickets, customers, agents and collaborators in Faveo Helpdesk',
 		defaults: { name: 'Faveo Helpdesk' },
 		usableAsTool: true,
@@ -37,18 +41,18 @@ export class FaveoHelpdesk implements INodeType {
 				],
 				default: 'ticket',
 			},
-			...ticketDescription,
-			...customerDescription,
-			...listOnlyDescription('agent', 'agents'),
-			...listOnlyDescription('team', 'teams'),
-			...collaboratorDescription,
-			...apiRequestFields('Faveo Helpdesk', '/v1/helpdesk/inbox', true),
+			...ticket.description,
+			...customer.description,
+			...agent.description,
+			...team.description,
+			...collaborator.description,
+			...apiRequest.description,
 		],
 	};
 
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, faveoOperations);
+		return await route.call(this, faveoResources);
 	}
 }

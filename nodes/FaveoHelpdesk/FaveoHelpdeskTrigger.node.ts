@@ -1,19 +1,31 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import type { ChangeFeed } from '../shared/trigger/changeCursor';
 import { pollEvent, pollingOptions, timestampMs } from '../shared/trigger/poll';
-import { V1_PAGE_SIZE, V2_PAGE_SIZE, faveoRequest } from './transport';
+import { v2TicketList } from './helpers/ticketList';
+import { V1_PAGE_SIZE, V2_PAGE_SIZE, faveoPage } from './transport';
+import type { FaveoList } from './transport';
 
-/** The v1 list is newest-created first (10 a page); only the v2 list can sort by update time (reference §7). */
-async function ticketsPage(this: IPollFunctions, event: string, index: number): Promise<IDataObject[]> {
-	if (event === 'ticketCreated') {
-		const page = await faveoRequest.call(this, 'GET', '/v1/helpdesk/tickets', { qs: { page: index + 1 } });
-		return (page.data as IDataObject[] | undefined) ?? [];
-	}
-	const qs = { api: 1, show: 'inbox', departments: 'All', 'sort-by': 'updated_at', order: 'desc', records_per_page: V2_PAGE_SIZE, page: index + 1 };
-	const answer = await faveoRequest.call(this, 'GET', '/v2/helpdesk/tickets', { qs });
-	return ((answer.data as IDataObject | undefined)?.data as IDataObject[] | undefined) ?? [];
+interface TicketEvent {
+	list: FaveoList;
+	pageSize: number;
+	/** The list's newest-first order. */
+	column: 'created_at' | 'updated_at';
+	/** A created ticket is the same event whatever happens to it later; an update is a new one. */
+	contentCounts: boolean;
 }
+
+/** The v1 list is newest-created first; only the v2 list can sort by update time. */
+const EVENTS: Record<string, TicketEvent> = {
+	ticketCreated: { list: { path: '/v1/helpdesk/tickets' }, pageSize: V1_PAGE_SIZE, column: 'created_at', contentCounts: false },
+	ticketUpdated: {
+		list: v2TicketList({ show: 'inbox', sortBy: 'updated_at', order: 'desc' }),
+		pageSize: V2_PAGE_SIZE,
+		column: 'updated_at',
+		contentCounts: true,
+	},
+};
 
 export class FaveoHelpdeskTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,8 +47,8 @@ export class FaveoHelpdeskTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Ticket Created', value: 'ticketCreated' },
-					{ name: 'Ticket Created or Updated (Faveo 2.x)', value: 'ticketUpdated' },
+					{ name: 'Ticket Created', value: 'ticketCreated', description: 'Each new ticket once, even when it is answered or edited later' },
+					{ name: 'Ticket Created or Updated (Faveo 2.x)', value: 'ticketUpdated', description: 'Open tickets, each time they change' },
 				],
 				default: 'ticketCreated',
 			},
@@ -52,12 +64,14 @@ export class FaveoHelpdeskTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const column = event === 'ticketCreated' ? 'created_at' : 'updated_at';
-		return await pollEvent.call(this, event, {
-			pageSize: event === 'ticketCreated' ? V1_PAGE_SIZE : V2_PAGE_SIZE,
+		const { list, pageSize, column, contentCounts } = EVENTS[event];
+		const feed: ChangeFeed = {
+			pageSize,
+			contentCounts,
 			timestampOf: (record) => timestampMs(record[column]),
 			idOf: (record) => String(record.id),
-			fetchPage: async (index) => await ticketsPage.call(this, event, index),
-		});
+			fetchPage: async (index) => await faveoPage.call(this, list, index),
+		};
+		return await pollEvent.call(this, event, feed);
 	}
 }

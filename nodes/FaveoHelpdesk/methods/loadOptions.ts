@@ -1,11 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { faveoRequest } from '../transport';
+import { faveoAnswer, faveoRequest } from '../transport';
 
-/** `helpdesk/dependency` lists every lookup in one call (reference §3.3). */
+/** `helpdesk/dependency` lists every lookup in one call, and is the only source of statuses and sources. */
 async function dependency(context: ILoadOptionsFunctions, key: string, nameKey: string, valueKey: string): Promise<INodePropertyOptions[]> {
-	const result = (await faveoRequest.call(context, 'GET', '/v1/helpdesk/dependency')).result as IDataObject | undefined;
-	return (((result?.[key] as IDataObject[] | undefined) ?? []) as IDataObject[]).map((row) => ({ name: String(row[nameKey]), value: row[valueKey] as number | string }));
+	const { result } = await faveoRequest.call(context, 'GET', '/v1/helpdesk/dependency', faveoAnswer('result', 'object'));
+	const rows = (result as IDataObject)[key];
+	return (Array.isArray(rows) ? (rows as IDataObject[]) : []).map((row) => ({ name: String(row[nameKey]), value: row[valueKey] as number | string }));
 }
 
 export async function getHelpTopics(this: ILoadOptionsFunctions) {
