@@ -1,5 +1,5 @@
 'use strict';
-// Plain-node self-test of the Faveo Helpdesk emulator against the reference checklist (§9).
+// Plain-node self-test of the Faveo Helpdesk emulator against what Faveo's code and an observed v2.0.3 server do.
 // Run: node test/emulators/faveo.selftest.js
 
 const assert = require('node:assert/strict');
@@ -41,7 +41,7 @@ const decode = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url
 
 const { check, report } = createChecks();
 
-// A receiver for the §7 webhook.
+// A receiver for the "ticket details" webhook.
 async function startReceiver() {
 	const hits = [];
 	const server = http.createServer((req, res) => {
@@ -64,7 +64,7 @@ async function main() {
 	const login = async (creds = ADMIN) => (await api('POST', 'authenticate', { body: creds })).json.token;
 	let token;
 	try {
-		await check('login with JSON body: JWT claims, TTL 240 s, whole user row under user_id (§2.1, §2.3)', async () => {
+		await check('login with JSON body: JWT claims, TTL 240 s, whole user row under user_id', async () => {
 			const r = await api('POST', 'authenticate', { body: ADMIN });
 			assert.equal(r.status, 200);
 			token = r.json.token;
@@ -77,7 +77,7 @@ async function main() {
 			assert.ok(!('password' in r.json.user_id));
 			assert.match(r.text, /https:\\\/\\\/secure\.gravatar\.com/, 'PHP json_encode escapes slashes');
 		});
-		await check('bad password, unknown and inactive users → HTTP 200 invalid_credentials (F1)', async () => {
+		await check('bad password, unknown and inactive users → HTTP 200 invalid_credentials', async () => {
 			const before = emu.counters.failedLogins;
 			for (const creds of [{ username: 'demoadmin', password: 'nope' }, { username: 'ghost', password: 'x' }, { username: 'former.agent', password: 'agentpass3' }]) {
 				const r = await api('POST', 'authenticate', { body: creds });
@@ -96,7 +96,7 @@ async function main() {
 			assert.equal(emu.state.logins.at(-1).credentialsIn.password, 'query');
 			assert.equal(emu.counters.credentialsInQuery, before + 1);
 		});
-		await check('every login mints a new token; older ones stay valid (§2.3)', async () => {
+		await check('every login mints a new token; older ones stay valid', async () => {
 			const second = await login();
 			assert.notEqual(second, token);
 			assert.equal((await api('GET', 'authenticate/user', { token })).json.user.id, 1);
@@ -110,7 +110,7 @@ async function main() {
 			assert.ok(Array.isArray(r.json.collaborator));
 			assert.deepEqual([emu.counters.tokenFrom.header - before.header, emu.counters.tokenFrom.query - before.query, emu.counters.tokenFrom.body - before.body], [1, 1, 1]);
 		});
-		await check('v2 auth failures → 401 {success:false,message} (§2.5)', async () => {
+		await check('v2 auth failures → 401 {success:false,message}', async () => {
 			assert.deepEqual((await api('GET', 'helpdesk/agents')).json, { success: false, message: 'Token not provided' });
 			const [h, p] = token.split('.');
 			const forged = await api('GET', 'helpdesk/agents', { token: `${h}.${p}.AAAA` });
@@ -124,7 +124,7 @@ async function main() {
 			assert.equal((await api('GET', 'helpdesk/agents', { query: { token } })).status, 200);
 			emu.config.stripAuthorization = false;
 		});
-		await check('TTL: a token is expired once exp is reached; expired replies counted (§2.3, F7)', async () => {
+		await check('TTL: a token is expired once exp is reached; expired replies counted', async () => {
 			const fresh = await login();
 			const before = emu.counters.expiredTokenReplies;
 			fakeNow += 239_000;
@@ -143,7 +143,7 @@ async function main() {
 			token = await login();
 			assert.equal((await api('GET', 'helpdesk/agents', { token })).status, 200, 'a token issued afterwards works');
 		});
-		await check('1.9 mode: expired → HTTP 200 token_expired, missing → 400, invalid → 400 (§2.5)', async () => {
+		await check('1.9 mode: expired → HTTP 200 token_expired, missing → 400, invalid → 400', async () => {
 			await ctl('POST', 'config', { version: '1.9' });
 			const old = await login();
 			emu.expireAllTokens();
@@ -179,7 +179,7 @@ async function main() {
 			await ctl('POST', 'config', { apiEnabled: true });
 			assert.equal(emu.counters.apiKeyRejected, 0);
 		});
-		await check('enforceApiKey (a patched server): wrong key / API disabled → HTTP 200 result strings (F5)', async () => {
+		await check('enforceApiKey (a patched server): wrong key / API disabled → HTTP 200 result strings', async () => {
 			await ctl('POST', 'config', { enforceApiKey: true });
 			assert.deepEqual((await api('POST', 'authenticate', { body: ADMIN })).json, { result: 'wrong api key' });
 			const key = emu.state.settings.apiKey;
@@ -191,7 +191,7 @@ async function main() {
 			await ctl('POST', 'config', { apiEnabled: true, enforceApiKey: false });
 			assert.ok(emu.counters.apiKeyRejected >= 2);
 		});
-		await check('throttle v2: 500 {"error":"Too Many Attempts."} without Retry-After; rate headers on success (§6)', async () => {
+		await check('throttle v2: 500 {"error":"Too Many Attempts."} without Retry-After; rate headers on success', async () => {
 			emu.resetThrottle();
 			emu.config.rateLimit = 3;
 			const statuses = [];
@@ -232,7 +232,7 @@ async function main() {
 			emu.resetThrottle();
 			assert.ok(emu.counters.throttled >= 2);
 		});
-		await check('sub-path mounting, 404 JSON under /api, HTML outside, 405 (F9, F10)', async () => {
+		await check('sub-path mounting, 404 JSON under /api, HTML outside, 405', async () => {
 			assert.equal((await api('GET', 'helpdesk/nothing-here', { token })).json.message, 'not-found');
 			const outside = await fetch(`${emu.url}/api/v1/authenticate`, { method: 'POST' });
 			assert.equal(outside.status, 404);
@@ -240,7 +240,7 @@ async function main() {
 			const wrongMethod = await api('GET', 'authenticate');
 			assert.deepEqual([wrongMethod.status, wrongMethod.json.success], [405, false]);
 		});
-		await check('create: 422 FormRequest errors; success ticket_id; new email registers a user (§3.1, F6)', async () => {
+		await check('create: 422 FormRequest errors; success ticket_id; new email registers a user', async () => {
 			const bad = await api('POST', 'helpdesk/create', { token, body: { email: 'not-an-email', first_name: 'Al', subject: 'Hi', body: 'short' } });
 			assert.equal(bad.status, 422);
 			assert.equal(bad.json.success, false);
@@ -253,7 +253,7 @@ async function main() {
 			assert.ok(ticket && emu.store.findUserByEmail('new.person@example.net'));
 			assert.ok(emu.counters.emailsSent > emails);
 		});
-		await check('webhook: two identical multipart POSTs with a `data` JSON string, no ticket id (§7)', async () => {
+		await check('webhook: two identical multipart POSTs with a `data` JSON string, no ticket id', async () => {
 			assert.equal(receiver.hits.length, 2);
 			assert.equal(receiver.hits[0].body, receiver.hits[1].body);
 			assert.match(receiver.hits[0].contentType, /^multipart\/form-data/);
@@ -261,14 +261,14 @@ async function main() {
 			assert.deepEqual(Object.keys(data[0]), ['title', 'body', 'first_name', 'last_name', 'email', 'created_at']);
 			assert.equal(data[0].title, 'Webhook check ticket');
 		});
-		await check('ticket get; unknown id → HTTP 200 field error (F2)', async () => {
+		await check('ticket get; unknown id → HTTP 200 field error', async () => {
 			const r = await api('GET', 'helpdesk/ticket', { token, query: { ticket_id: 3 } });
 			assert.equal(r.json.result.id, 3);
 			assert.ok('priority_color' in r.json.result && 'helptopic_name' in r.json.result);
 			const missing = await api('GET', 'helpdesk/ticket', { token, query: { ticket_id: 9999 } });
 			assert.deepEqual([missing.status, missing.json], [200, { error: { ticket_id: ['The selected ticket id is invalid.'] } }]);
 		});
-		await check('v1 lists: 10 per page, absolute next_page_url without token, priotity_name (§4)', async () => {
+		await check('v1 lists: 10 per page, absolute next_page_url without token, priotity_name', async () => {
 			const r = await api('GET', 'helpdesk/tickets', { token: undefined, query: { token, page: 1 } });
 			assert.equal(r.json.per_page, 10);
 			assert.equal(r.json.data.length, 10);
@@ -308,7 +308,7 @@ async function main() {
 			const search = await api('GET', 'helpdesk/ticket-search', { token, query: { search: 'zebra-42' } });
 			assert.deepEqual(search.json, { result: [{ ticket_id: 2 }] });
 		});
-		await check('edit without status blanks it; with every field it succeeds (§8)', async () => {
+		await check('edit without status blanks it; with every field it succeeds', async () => {
 			const base = { ticket_id: 4, subject: 'Edited subject', sla_plan: 1, help_topic: 1, ticket_source: 1, ticket_priority: 3 };
 			const r = await api('POST', 'helpdesk/edit', { token, body: base });
 			assert.deepEqual(r.json, { result: { success: 'Edited successfully' } });
@@ -325,9 +325,9 @@ async function main() {
 			await api('POST', 'helpdesk/delete', { token, body: { ticket_id: 6 } });
 			assert.equal(emu.store.findTicket(6), undefined);
 			const again = await api('POST', 'helpdesk/delete', { token, body: { ticket_id: 6 } });
-			assert.ok(again.json.error && again.json.file && again.json.line, 'F3 caught exception leaks file/line');
+			assert.ok(again.json.error && again.json.file && again.json.line, 'a caught exception leaks file/line');
 		});
-		await check('assign by agent email; unknown agent → response.error (F4); internal note', async () => {
+		await check('assign by agent email; unknown agent → response.error; internal note', async () => {
 			assert.deepEqual((await api('POST', 'helpdesk/assign', { token, body: { ticket_id: 7, user: 'rohan.mehta@example.com' } })).json, { result: 'success' });
 			assert.equal(emu.store.findTicket(7).assigned_to, 3);
 			assert.deepEqual((await api('POST', 'helpdesk/assign', { token, body: { ticket_id: 7, user: 'nobody@example.com' } })).json, { response: { error: 'No agent not found' } });
@@ -379,7 +379,7 @@ async function main() {
 			emu.state.trapCalls.length = 0;
 			emu.counters.apiKeyRegenerations = 0;
 		});
-		await check('trap: GET helpdesk/api_key rotates the key and is recorded; installer route recorded (§3.4)', async () => {
+		await check('trap: GET helpdesk/api_key rotates the key and is recorded; installer route recorded', async () => {
 			const before = (await ctl('GET', 'api-key')).apiKey;
 			const r = await api('GET', 'helpdesk/api_key', { token });
 			assert.equal(r.json.result.length, 32);

@@ -1,12 +1,12 @@
 'use strict';
-// §2 authentication: login, the JWT guard in both flavours (§2.5), the api_key middleware (§2.4).
+// Authentication: login, the JWT guard in both flavours, the api_key middleware.
 
 const { ok, reply } = require('./laravel');
 const { extractToken } = require('./jwt');
 
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/; // filter_var(FILTER_VALIDATE_EMAIL), roughly
 
-// §2.1 POST api/v1/authenticate. Every failure is HTTP 200 (F1).
+// POST api/v1/authenticate. Every failure is HTTP 200.
 function login(r) {
 	const { params, input, store, config, counters } = r;
 	const credentialsIn = { username: input.where('username'), password: input.where('password'), api_key: input.where('api_key') };
@@ -27,17 +27,17 @@ function login(r) {
 		return reply(200, `{"error":"could_not_create_token","0":500}`);
 	}
 	const { token, payload } = r.tokens.mint({ sub: user.id, iss: r.requestUrl, nowSeconds: Math.floor(r.nowMs() / 1000), ttlSeconds: Number(config.tokenTtlSeconds) });
-	// §2.3: stock Faveo keeps older tokens valid; `singleSession` is a test knob that blacklists them.
+	// Stock Faveo keeps older tokens valid; `singleSession` is a test knob that blacklists them.
 	if (config.singleSession) r.tokens.revokeOthers(user.id, payload.jti);
 	counters.logins += 1;
 	Object.assign(record, { ok: true, userId: user.id, jti: payload.jti, exp: payload.exp });
 	return ok({ token, user_id: store.userRow(user) });
 }
 
-// §2.6 GET api/v1/authenticate/user.
+// GET api/v1/authenticate/user.
 const currentUser = (r) => ok({ user: r.store.userRow(r.user) });
 
-// §2.5 failure table. Returns the user or throws the reply of the active flavour.
+// Token failures of both flavours. Returns the user or throws the reply of the active flavour.
 function guard(r) {
 	const { req, input, config, counters, store } = r;
 	const v19 = config.version === '1.9';
@@ -54,7 +54,7 @@ function guard(r) {
 		if (!error.kind) throw error;
 		if (error.kind === 'expired') {
 			counters.expiredTokenReplies += 1;
-			// v1.9.6: HTTP 200 — n8n's automatic 401 retry never fires (§2.5).
+			// v1.9.6: HTTP 200 — n8n's automatic 401 retry never fires.
 			throw v19 ? reply(200, { error: 'token_expired' }) : reply(401, { success: false, message: error.message });
 		}
 		counters.invalidTokenReplies += 1;

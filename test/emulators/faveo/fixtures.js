@@ -1,5 +1,5 @@
 'use strict';
-// Fixed data of a fresh Faveo install (§3.3 lookups) and the default staff accounts.
+// Fixed data of a fresh Faveo install (the lookups) and the default staff accounts.
 
 const DEPARTMENTS = [
 	{ id: 1, name: 'Support' },
@@ -22,7 +22,7 @@ const PRIORITIES = [
 	{ priority_id: 3, priority: 'High', priority_color: '#f39c11' },
 	{ priority_id: 4, priority: 'Emergency', priority_color: '#dd4b38' },
 ];
-// §3.3 [uncertain]: 1 Open, 2 Resolved, 3 Closed, 4 Archived, 5 Deleted.
+// Not confirmed: 1 Open, 2 Resolved, 3 Closed, 4 Archived, 5 Deleted.
 const STATUSES = [
 	{ id: 1, name: 'Open' },
 	{ id: 2, name: 'Resolved' },
@@ -45,7 +45,7 @@ const TEAMS = [
 	{ id: 3, name: 'Developer', team_lead: null },
 ];
 
-// Staff accounts (the wiki's demoadmin/demopass, §2.1). `active: 0` cannot log in.
+// Staff accounts (the wiki's demoadmin/demopass). `active: 0` cannot log in.
 const DEFAULT_STAFF = [
 	{ id: 1, user_name: 'demoadmin', first_name: 'Demo', last_name: 'Admin', email: 'admin@example.com', role: 'admin', password: 'demopass', primary_dpt: 1 },
 	{ id: 2, user_name: 'amelia.hart', first_name: 'Amelia', last_name: 'Hart', email: 'amelia.hart@example.com', role: 'agent', password: 'agentpass1', primary_dpt: 1 },

@@ -1,6 +1,6 @@
 'use strict';
-// Faveo Helpdesk community edition emulator (API v1 + the v2 ticket list), following
-// /work/shared/reference/providers/faveo-helpdesk.md. Two flavours: v2.x (default) and v1.9.6.
+// Faveo Helpdesk community edition emulator (API v1 + the v2 ticket list), as Faveo's code and an
+// observed v2.0.3 server behave. Two flavours: v2.x (default) and v1.9.6.
 // Loopback only, Node built-ins only.
 
 const crypto = require('node:crypto');
@@ -21,7 +21,7 @@ const { createWebhookSender } = require('./webhook');
 const { createControlHandler, freshCounters, applyConfig, normaliseVersion } = require('./control');
 
 const V1 = '/api/v1';
-const DEFAULT_API_KEY = 'Zq8sYv2LmT4nRb7KcW1pXe9dHf3gJu6A'; // 32 characters, like the admin panel's key (§2.4)
+const DEFAULT_API_KEY = 'Zq8sYv2LmT4nRb7KcW1pXe9dHf3gJu6A'; // 32 characters, like the admin panel's key
 
 function buildRouter() {
 	const router = createRouter();
@@ -59,7 +59,7 @@ async function startFaveo(options = {}) {
 	const subPath = normaliseSubPath(options.subPath);
 	const config = {
 		version: normaliseVersion(options.version),
-		tokenTtlSeconds: Number(options.tokenTtlSeconds ?? 240), // §2.3: the installer writes JWT_TTL=4 (minutes)
+		tokenTtlSeconds: Number(options.tokenTtlSeconds ?? 240), // the installer writes JWT_TTL=4 (minutes)
 		singleSession: flag(options.singleSession),
 		enforceApiKey: flag(options.enforceApiKey),
 		rateLimit: Number(options.rateLimit ?? 60),
@@ -96,7 +96,7 @@ async function startFaveo(options = {}) {
 		return ctx.send(result.status, body, { 'Content-Type': 'application/json', ...headers });
 	}
 
-	// §6: v2.x → 500 {"error":"Too Many Attempts."} without Retry-After; v1.9.6 → 429 text with it.
+	// v2.x → 500 {"error":"Too Many Attempts."} without Retry-After; v1.9.6 → 429 text with it.
 	function throttled(ctx, verdict) {
 		counters.throttled += 1;
 		if (config.version === '1.9') return send(ctx, { status: 429, type: 'text', body: 'Too Many Attempts.' }, { ...verdict.headers, 'Retry-After': String(verdict.retryAfter) });
@@ -115,8 +115,8 @@ async function startFaveo(options = {}) {
 		if (!/application\/json/i.test(String(req.headers.accept || ''))) counters.withoutAcceptJson += 1;
 		if (input.where('api_key') === 'query') counters.apiKeyInQuery += 1;
 		const match = router.match(req.method, local);
-		if (match.status === 404) return send(ctx, L.notFound()); // F9
-		if (match.status === 405) return send(ctx, L.methodNotAllowed()); // F10
+		if (match.status === 404) return send(ctx, L.notFound());
+		if (match.status === 405) return send(ctx, L.methodNotAllowed());
 		const { entry } = match;
 		ctx.setRoute(`${entry.method} ${entry.path}`);
 
@@ -126,7 +126,7 @@ async function startFaveo(options = {}) {
 			req, method, input, params: input.params, store, state, config, counters, tokens, nowMs, fireWebhook,
 			localPath: localRoute,
 			requestUrl: `${origin}${path.replace(/\/+$/, '')}`,
-			// §4: absolute page URLs from the server's idea of its own URL; other query parameters dropped.
+			// Absolute page URLs from the server's idea of its own URL; other query parameters dropped.
 			pagePath: () => (config.appUrl ? `${String(config.appUrl).replace(/\/+$/, '')}${localRoute}` : `${origin}${path.replace(/\/+$/, '')}`),
 		};
 		let rateHeaders = {};
@@ -145,7 +145,7 @@ async function startFaveo(options = {}) {
 				result = await entry.handler(r);
 			}
 		} catch (error) {
-			if (!error || !error.isReply) console.error('[faveo] handler crashed (answered as F11):', error);
+			if (!error || !error.isReply) console.error('[faveo] handler crashed (answered as HTTP 500):', error);
 			result = error && error.isReply ? error : L.uncaught(error && error.message ? error.message : 'Server Error');
 		}
 		return send(ctx, result, rateHeaders);

@@ -1,5 +1,5 @@
 'use strict';
-// §2.2/§2.3 tymon/jwt-auth: HS256 tokens with iss, iat, exp, nbf, jti, sub, prv; the parser
+// The tokens of tymon/jwt-auth: HS256 tokens with iss, iat, exp, nbf, jti, sub, prv; the parser
 // chain (header → query → body); a registry of issued tokens for forced expiry and revocation.
 
 const crypto = require('node:crypto');
@@ -28,7 +28,7 @@ function createTokenService({ secret, random }) {
 		return { token: `${head}.${sign(head, secret)}`, payload };
 	}
 
-	// Decode and check like jwt-auth 1.x (messages of its exceptions, §2.5); nowMs may carry
+	// Decode and check like jwt-auth 1.x (messages of its exceptions); nowMs may carry
 	// milliseconds: Carbon's isPast() makes a token expired from the very second `exp` is reached.
 	function verify(token, nowMs) {
 		const parts = String(token).split('.');
@@ -53,7 +53,7 @@ function createTokenService({ secret, random }) {
 		return payload;
 	}
 
-	// Peek at the subject without any error (throttle key, §6).
+	// Peek at the subject without any error (throttle key).
 	function peekSubject(token, nowMs) {
 		try {
 			return verify(token, nowMs).sub;
@@ -82,7 +82,7 @@ function createTokenService({ secret, random }) {
 	return { mint, verify, peekSubject, expireAll, revokeOthers, list };
 }
 
-// §2.2 parser chain. v2.x: `Authorization: Bearer`, `?token=`, then body `token`; v1.9.6: header
+// The token parser chain. v2.x: `Authorization: Bearer`, `?token=`, then body `token`; v1.9.6: header
 // and query only. `stripAuthorization` simulates an Apache that drops the header.
 function extractToken(req, input, { version, stripAuthorization }) {
 	const header = stripAuthorization ? '' : String(req.headers.authorization || '');

@@ -1,22 +1,22 @@
 'use strict';
-// Laravel layer of the Faveo emulator: replies, error bodies (§5), validation messages,
-// request input (§2.1 `input()`), the paginators (§4) and PHP's json_encode.
+// Laravel layer of the Faveo emulator: replies, error bodies, validation messages,
+// request input (`input()`), the paginators and PHP's json_encode.
 
 // Handlers return (or throw) a reply; index.js turns it into an HTTP response.
 const reply = (status, body, extra = {}) => ({ isReply: true, status, body, type: 'json', ...extra });
 const ok = (body) => reply(200, body);
-// §5 F14: a JSON document returned as a PHP string → `text/html`.
+// A JSON document returned as a PHP string → `text/html`.
 const htmlString = (value) => reply(200, phpJsonEncode(value), { type: 'html' });
 
 const FAKE_ROOT = '/var/www/html/faveo';
-const notFound = () => reply(404, { success: false, message: 'not-found' }); // F9
-const methodNotAllowed = () => reply(405, { message: 'Method not allowed', success: false }); // F10 (no Allow header: the handler builds a new response)
-const fieldErrors = (errors) => reply(200, { error: errors }); // F2
-const formRequestErrors = (errors) => reply(422, { success: false, errors }); // F6
-const businessError = (message) => reply(200, { error: message }); // F4
-// F3: caught exception, leaking the server path.
+const notFound = () => reply(404, { success: false, message: 'not-found' });
+const methodNotAllowed = () => reply(405, { message: 'Method not allowed', success: false }); // no Allow header: the handler builds a new response
+const fieldErrors = (errors) => reply(200, { error: errors });
+const formRequestErrors = (errors) => reply(422, { success: false, errors });
+const businessError = (message) => reply(200, { error: message });
+// A caught exception, leaking the server path.
 const caught = (message, file = 'app/Api/v1/ApiController.php', line = 0) => reply(200, { error: message, file: `${FAKE_ROOT}/${file}`, line });
-const uncaught = (message) => reply(500, { error: message }); // F11
+const uncaught = (message) => reply(500, { error: message });
 const modelNotFound = (model, id) => uncaught(`No query results for model [App\\${model}] ${id}`);
 
 // PHP json_encode without flags (Laravel's JsonResponse): `\/` and `\uXXXX`.
@@ -125,7 +125,7 @@ function validate(params, rules, version) {
 	return Object.keys(errors).length ? errors : null;
 }
 
-// ---- pagination (§4) -----------------------------------------------------------------------
+// ---- pagination -----------------------------------------------------------------------
 
 // Laravel reads `page` with filter_var(FILTER_VALIDATE_INT); anything else or < 1 is page 1.
 function readPage(params) {

@@ -1,5 +1,5 @@
 'use strict';
-// §3.1 ticket lists: the v1 views (fixed 10 per page, §4) and the filtered v2 list.
+// Ticket lists: the v1 views (fixed 10 per page) and the filtered v2 list.
 
 const { ok, reply, notFound, fieldErrors, validate, readPage, paginate } = require('./laravel');
 
@@ -65,7 +65,7 @@ const inRange = (value, range) => {
 	return !value || ((!from || value.slice(0, 10) >= from) && (!to || value.slice(0, 10) <= to));
 };
 
-// F13: the controller's catch block calls dd($e) → an HTML dump with status 500.
+// The controller's catch block calls dd($e) → an HTML dump with status 500.
 const ddDump = (message) =>
 	reply(500, `<script> Sfdump = window.Sfdump || (function (doc) { return function () {}; })(document)</script><pre class=sf-dump id=sf-dump-1 data-indent-pad="  "><span class=sf-dump-note>InvalidArgumentException</span> {<samp>\n  #<span class=sf-dump-protected title="Protected property">message</span>: "<span class=sf-dump-str>${message}</span>"\n</samp>}\n</pre><script>Sfdump("sf-dump-1")</script>\n`, { type: 'html' });
 
@@ -75,7 +75,7 @@ function v2Tickets(r) {
 	const bad = (message) => reply(400, { success: false, message });
 	for (const key of ['api', 'show', 'departments']) if (params[key] === undefined || params[key] === '') return bad(`The ${key} field is required.`);
 	if (!SHOW[params.show]) return bad('The selected show is invalid.');
-	// §3.1 "< 500" / §4 "1–499": 500 and above are refused (harsher than clamping).
+	// `records_per_page` must be below 500: 500 and above are refused (harsher than clamping).
 	const perPage = params.records_per_page === undefined ? 10 : Number(params.records_per_page);
 	if (!Number.isInteger(perPage) || perPage < 1 || perPage >= 500) return bad('The records per page must be between 1 and 499.');
 	const sortBy = params['sort-by'] ?? 'updated_at';
@@ -117,7 +117,7 @@ function v2Tickets(r) {
 	return ok({ success: true, data: page });
 }
 
-// Row shape of the v2 list: not given by the reference (emulator's own choice).
+// Row shape of the v2 list: not documented (the emulator's own choice).
 function v2Row(store, t) {
 	const person = (u) => (u ? { id: u.id, user_name: u.user_name, first_name: u.first_name, last_name: u.last_name, email: u.email, profile_pic: u.profile_pic } : null);
 	const priority = store.findPriority(t.priority_id) || {};
@@ -132,7 +132,7 @@ function registerListRoutes(router, v1) {
 	for (const name of Object.keys(VIEWS)) router.add('GET', `${v1}/helpdesk/${name}`, view(name));
 	router.add('GET', `${v1}/helpdesk/my-tickets-agent`, myTicketsAgent);
 	router.add('GET', `${v1}/helpdesk/my-tickets-user`, myTicketsUser);
-	router.add('GET', '/api/v2/helpdesk/tickets', v2Tickets, { throttle: false, apiKey: false }); // §6: not throttled
+	router.add('GET', '/api/v2/helpdesk/tickets', v2Tickets, { throttle: false, apiKey: false }); // not throttled
 }
 
 module.exports = { registerListRoutes };

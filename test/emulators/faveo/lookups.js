@@ -1,5 +1,5 @@
 'use strict';
-// §3.3 lookups for loadOptions; `dependency` is the only source of statuses and sources.
+// Lookups for loadOptions; `dependency` is the only source of statuses and sources.
 
 const { ok } = require('./laravel');
 

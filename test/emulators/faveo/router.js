@@ -1,6 +1,6 @@
 'use strict';
 // Laravel route table: exact paths (the router ignores a trailing slash), HEAD served by GET,
-// a known path with another method → 405 (F10), anything else under /api → 404 (F9).
+// a known path with another method → 405, anything else under /api → 404.
 
 function createRouter() {
 	const routes = new Map(); // path → { METHOD: entry }

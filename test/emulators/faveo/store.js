@@ -1,10 +1,10 @@
 'use strict';
-// In-memory Faveo database: tables, row serialisers (§3 shapes) and deterministic seeding.
+// In-memory Faveo database: tables, row serialisers (the API's row shapes) and deterministic seeding.
 
 const crypto = require('node:crypto');
 const fx = require('./fixtures');
 
-// §2.1: the whole user row (v1.9 key set); password and remember_token are hidden.
+// The whole user row (v1.9 key set); password and remember_token are hidden.
 const USER_COLUMNS = ['id', 'user_name', 'first_name', 'last_name', 'gender', 'email', 'ban', 'active', 'is_delete', 'ext', 'country_code', 'phone_number', 'mobile', 'agent_sign', 'account_type', 'account_status', 'assign_group', 'primary_dpt', 'agent_tzone', 'daylight_save', 'limit_access', 'directory_listing', 'vacation_mode', 'company', 'role', 'internal_note', 'profile_pic', 'created_at', 'updated_at', 'user_language'];
 const TICKET_COLUMNS = ['id', 'ticket_number', 'user_id', 'dept_id', 'team_id', 'priority_id', 'sla', 'help_topic_id', 'status', 'rating', 'ratingreply', 'flags', 'ip_address', 'assigned_to', 'lock_by', 'lock_at', 'source', 'isoverdue', 'reopened', 'isanswered', 'html', 'is_deleted', 'closed', 'is_transferred', 'transferred_at', 'reopened_at', 'duedate', 'closed_at', 'last_message_at', 'created_at', 'updated_at'];
 const THREAD_COLUMNS = ['id', 'ticket_id', 'user_id', 'poster', 'source', 'reply_rating', 'rating_count', 'is_internal', 'title', 'body', 'format', 'ip_address', 'created_at', 'updated_at'];
@@ -116,7 +116,7 @@ function createStore({ now, seed = 1 }) {
 	};
 	const ticketRaw = (t) => Object.fromEntries(TICKET_COLUMNS.map((c) => [c, t[c]]));
 
-	// §3.1 `open`/`unassigned`/`closed` rows, with the upstream typo `priotity_name`.
+	// `open`/`unassigned`/`closed` rows, with the upstream typo `priotity_name`.
 	function ticketListRow(t) {
 		const requester = findUser(t.user_id) || {};
 		return {
@@ -127,7 +127,7 @@ function createStore({ now, seed = 1 }) {
 		};
 	}
 
-	// §3.1 GET `ticket`.
+	// GET `ticket`.
 	function ticketDetail(t) {
 		const requester = findUser(t.user_id) || {};
 		const priority = findPriority(t.priority_id) || {};

@@ -1,5 +1,5 @@
 'use strict';
-// §3.1 ticket writes and single-ticket reads.
+// Ticket writes and single-ticket reads.
 
 const { ok, htmlString, fieldErrors, formRequestErrors, businessError, caught, reply, modelNotFound, validate, isBlank } = require('./laravel');
 
@@ -12,23 +12,23 @@ const ticketExists = (r) => (id) => Boolean(r.store.findTicket(id));
 
 function checkFields(r, rules) {
 	const errors = validate(r.params, rules, r.config.version);
-	if (errors) throw fieldErrors(errors); // F2: HTTP 200
+	if (errors) throw fieldErrors(errors); // HTTP 200
 }
 
-// POST create — FormRequest: validation is a 422 (F6).
+// POST create — FormRequest: validation is a 422.
 async function create(r) {
 	const { params, store, config } = r;
 	const rules = { email: ['required', 'email', ['max', 60]], first_name: ['required', ['between', 3, 40]], subject: ['required', ['min', 5]], body: ['required', ['min', 10]], helptopic: ['required'], sla: ['required'], priority: ['required'] };
 	if (config.requireMobile) Object.assign(rules, { code: ['required'], mobile: ['required'] });
 	const errors = validate(params, rules, config.version);
 	if (errors) return formRequestErrors(errors);
-	// Unknown ids are not validated: they fail deeper and come back as caught exceptions (F3, harsher choice).
+	// Unknown ids are not validated: they fail deeper and come back as caught exceptions (harsher choice).
 	const topic = store.findHelpTopic(params.helptopic);
 	if (!topic) return caught(nullProperty(r, 'department'), TICKET_FILE, 2284);
 	if (!store.findSla(params.sla)) return caught(foreignKeyError('tickets', 'sla', 'sla_plan'), TICKET_FILE, 2361);
 	if (!store.findPriority(params.priority)) return caught(foreignKeyError('tickets', 'priority_id', 'ticket_priority'), TICKET_FILE, 2361);
 
-	// §8: a new email registers a customer and mails them.
+	// A new email registers a customer and mails them.
 	let requester = store.findUserByEmail(params.email);
 	if (!requester) {
 		const email = String(params.email).trim();
@@ -39,10 +39,10 @@ async function create(r) {
 	const ticket = store.createTicket({ user_id: requester.id, dept_id: topic.department, help_topic_id: topic.id, sla: Number(params.sla), priority_id: Number(params.priority), assigned_to: store.isStaff(agent) ? agent.id : null, duedate: isBlank(params.duedate) ? null : String(params.duedate) });
 	const thread = store.addThread({ ticket_id: ticket.id, user_id: requester.id, poster: 'client', title: String(params.subject), body: String(params.body) });
 	store.recordEmail(requester.email, 'ticket-created', `[#${ticket.ticket_number}] ${thread.title}`);
-	// §7: the "ticket details" webhook, synchronous inside the request.
+	// The "ticket details" webhook, synchronous inside the request.
 	await r.fireWebhook(store.threadsOf(ticket.id).map((t) => store.threadRow(t)));
 	if (!requester.verified) {
-		// §3.1: unverified requester → a serialised response object instead of the id.
+		// An unverified requester → a serialised response object instead of the id.
 		return ok({ response: { headers: {}, original: { result: 'fails', message: 'Ticket created, the requester has to verify the account first' }, exception: null } });
 	}
 	return ok({ response: { ticket_id: ticket.id, message: 'Ticket created successfully!' } });
@@ -59,7 +59,7 @@ function replyToTicket(r) {
 	return ok({ result: store.threadRow(thread) });
 }
 
-// POST edit — every field required; `status` is written even when absent (§8).
+// POST edit — every field required; `status` is written even when absent.
 function edit(r) {
 	const { store, params } = r;
 	checkFields(r, {
@@ -71,7 +71,7 @@ function edit(r) {
 		ticket_priority: ['required', ['exists', (v) => Boolean(store.findPriority(v))]],
 	});
 	const status = isBlank(params.status) ? null : Number(params.status);
-	// F12: an unknown status id breaks the foreign key → HTTP 500 {"result": …} (harsher reading).
+	// An unknown status id breaks the foreign key → HTTP 500 {"result": …} (harsher reading).
 	if (status !== null && !store.findStatus(status)) return reply(500, { result: foreignKeyError('tickets', 'status', 'ticket_status') });
 	const ticket = store.findTicket(params.ticket_id);
 	const at = store.timestamp();
@@ -83,7 +83,7 @@ function edit(r) {
 	return ok({ result: { success: 'Edited successfully' } });
 }
 
-// POST delete — first call trashes (status 5), a second call deletes for good (§3.4).
+// POST delete — first call trashes (status 5), a second call deletes for good.
 function remove(r) {
 	const { store, params } = r;
 	const state = store.state;
@@ -105,9 +105,9 @@ function assign(r) {
 	checkFields(r, { ticket_id: ['required'], user: ['required'] });
 	const { store, params } = r;
 	const ticket = store.findTicket(params.ticket_id);
-	if (!ticket) return businessError(`There is no Ticket as ticket id: ${params.ticket_id}`); // F4
+	if (!ticket) return businessError(`There is no Ticket as ticket id: ${params.ticket_id}`);
 	const agent = store.findUserByEmail(params.user);
-	if (!store.isStaff(agent)) return ok({ response: { error: 'No agent not found' } }); // F4, sic
+	if (!store.isStaff(agent)) return ok({ response: { error: 'No agent not found' } }); // sic
 	Object.assign(ticket, { assigned_to: agent.id, updated_at: store.timestamp() });
 	store.recordEmail(agent.email, 'ticket-assigned', `Ticket assigned: ${ticket.ticket_number}`);
 	return ok({ result: 'success' });
@@ -118,7 +118,7 @@ function internalNote(r) {
 	checkFields(r, { user_id: ['required'], ticket_id: ['required', ['exists', ticketExists(r)]], body: ['required'] });
 	const { store, params } = r;
 	const author = store.findUser(params.user_id);
-	if (!author) return modelNotFound('User', params.user_id); // findOrFail → F11 500
+	if (!author) return modelNotFound('User', params.user_id); // findOrFail → 500
 	const thread = store.addThread({ ticket_id: Number(params.ticket_id), user_id: author.id, poster: 'support', is_internal: 1, body: String(params.body) });
 	return ok({ thread });
 }
@@ -129,7 +129,7 @@ function getTicket(r) {
 	return ok({ result: r.store.ticketDetail(r.store.findTicket(r.params.ticket_id)) });
 }
 
-// GET ticket-thread — JSON text labelled text/html (F14), newest first.
+// GET ticket-thread — JSON text labelled text/html, newest first.
 function ticketThread(r) {
 	checkFields(r, { id: ['required'] });
 	const rows = r.store.threadsOf(r.params.id).sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);

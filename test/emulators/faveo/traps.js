@@ -1,5 +1,5 @@
 'use strict';
-// §3.4 routes a client must never call. They exist, do what the reference says, and are recorded.
+// Routes a client must never call. They exist, do what Faveo's code does, and are recorded.
 
 const { ok } = require('./laravel');
 
@@ -17,7 +17,7 @@ function regenerateApiKey(r) {
 	return ok({ result: settings.apiKey });
 }
 
-// Installer and URL-probe bodies are not given by the reference: minimal stand-ins.
+// Installer and URL-probe bodies are not documented: minimal stand-ins.
 const installer = (kind) => (r) => (record(r, kind), ok({ result: 'success' }));
 // Unauthenticated server-side URL probes: never fetched here, only recorded.
 const urlProbe = (kind) => (r) => (record(r, kind), ok({ result: 'success', url: r.params.url ?? null }));

@@ -1,5 +1,5 @@
 'use strict';
-// §3.2 users, agents, teams, customers and collaborators.
+// Users, agents, teams, customers and collaborators.
 
 const { ok, htmlString, fieldErrors, formRequestErrors, caught, validate, readPage, paginate } = require('./laravel');
 
@@ -23,7 +23,7 @@ function customer(r) {
 	return ok({ result: user && user.role === 'user' ? r.store.userRow(user) : null });
 }
 
-// GET customers-custom — the paginator as a string (F14), 10 per page.
+// GET customers-custom — the paginator as a string, 10 per page.
 function customersCustom(r) {
 	const rows = customersOf(r.store).sort((a, b) => b.id - a.id);
 	const page = paginate(rows, readPage(r.params), 10, r.pagePath(), r.config.version);
@@ -48,7 +48,7 @@ function register(r) {
 
 // ---- collaborators ------------------------------------------------------------------------
 
-// GET collaborator/search — missing `term` is a 422 (F6).
+// GET collaborator/search — missing `term` is a 422.
 function collaboratorSearch(r) {
 	const errors = validate(r.params, { term: ['required'] }, r.config.version);
 	if (errors) return formRequestErrors(errors);
@@ -57,14 +57,14 @@ function collaboratorSearch(r) {
 	return ok({ users: users.map((u) => ({ name: `${u.first_name} ${u.last_name}`.trim(), email: u.email, avatar: u.profile_pic })) });
 }
 
-// POST collaborator/create — the email must be new: it creates a user and mails a password (§3.4).
+// POST collaborator/create — the email must be new: it creates a user and mails a password.
 function collaboratorCreate(r) {
 	const { store, params } = r;
 	const errors = validate(params, { email: ['required', 'email'], ticket_id: ['required', ['exists', (v) => Boolean(store.findTicket(v))]] }, r.config.version);
 	if (errors) return fieldErrors(errors);
 	const email = String(params.email).trim();
 	if (store.findUserByEmail(email)) {
-		// Harsher reading of "fails": the duplicate insert surfaces as a caught exception (F3).
+		// Harsher reading of "fails": the duplicate insert surfaces as a caught exception.
 		return caught(`SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry '${email}' for key 'users_email_unique'`, 'app/Api/v1/ApiController.php', 1187);
 	}
 	const user = store.createUser({ user_name: email, email, first_name: email.split('@')[0], role: 'user' });

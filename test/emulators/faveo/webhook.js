@@ -1,5 +1,5 @@
 'use strict';
-// §7 "ticket details" webhook: on ticket creation, POST multipart/form-data with one field
+// The "ticket details" webhook: on ticket creation, POST multipart/form-data with one field
 // `data` = JSON string of the thread rows; sent TWICE (curl_exec runs twice); no id, no signature.
 // Synchronous: the create request waits for both deliveries.
 
