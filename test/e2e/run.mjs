@@ -80,8 +80,8 @@ async function setUp(line, emulators) {
 	say(`imported ${credentials.length} credentials and ${workflows.length} workflows (${seconds(phase)} s)`);
 
 	phase = Date.now();
-	const healthy = await n8n.start();
-	say(`n8n started on ${n8n.baseUrl}, /healthz ok after ${healthy} s`);
+	const ready = await n8n.start();
+	say(`n8n started on ${n8n.baseUrl}, /healthz/readiness answered 200 after ${ready} s`);
 	phase = Date.now();
 	await n8n.setupOwnerAndLogin();
 	say(`owner set up and logged in through the REST API (${seconds(phase)} s)`);
@@ -121,12 +121,16 @@ async function main() {
 		await Promise.all(Object.values(emulators).map((e) => e.stop().catch(() => undefined)));
 		await stopAll();
 	};
+	// Ctrl-C reaches this process twice (from the terminal and forwarded by npm): stop once, and keep
+	// the handlers so the second signal does not end the process halfway through stopping.
+	let stopping = false;
 	const onSignal = (signal) => {
+		if (stopping) return;
+		stopping = true;
 		say(`${signal}: stopping n8n and emulators`);
 		stopEverything().finally(() => process.exit(130));
 	};
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
 
 	try {
 		let setup;

@@ -1,12 +1,12 @@
-// One real n8n instance for the e2e tier: its home folder with our package installed like a
-// community package, CLI imports, one long-running `n8n start`, webhooks and the REST API.
-// Recipe: /work/shared/reference/n8n.md §9.
+// One real n8n instance for the e2e tier, the demo and the benchmark: its home folder with our
+// package installed like a community package, CLI imports, one long-running `n8n start`, webhooks
+// and the REST API.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { HOST, ROOT, http, runCommand, seconds, startProcess, waitFor } from './util.mjs';
+import { HOST, ROOT, http, runCommand, seconds, sleep, startProcess, waitFor } from './util.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-crm-bridge';
 export const OWNER = { email: 'e2e-owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
@@ -14,8 +14,36 @@ export const OWNER = { email: 'e2e-owner@example.test', firstName: 'E2E', lastNa
 export const REDACTED_SET = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 export const REDACTED_EMPTY = '__n8n_EMPTY_VALUE_7b1af746-3729-4c60-9b9b-e08eb29e58da';
 const BROWSER_ID = 'e2e-browser-id';
+/** How long one start of n8n may take until it is ready and its webhooks are registered. */
+export const START_TIMEOUT_S = Number(process.env.CRM_BRIDGE_N8N_START_TIMEOUT_S) || 180;
+/** After the start deadline a REST call still rides out a short "database not ready" spell. */
+const NOT_SERVED_GRACE_MS = 30_000;
+const POLL_MS = 300;
 
-/** Copies package.json + dist/ where n8n loads community packages (copy, never symlink: §9.3). */
+/**
+ * Why n8n did not serve a request, or undefined when it did. Until its database is migrated n8n
+ * answers every request with HTTP 200 "n8n is starting up. Please wait"; while its database ping
+ * fails (a busy machine) it answers 503 "Database is not ready!"; a REST route that is not mounted
+ * yet gets Express' 404 "Cannot POST /rest/…" (n8n 1.x reports ready before it mounts them).
+ */
+export function notServed(response) {
+	if (/n8n is starting up/i.test(response.text)) return describeAnswer(response);
+	if (response.status === 503) return describeAnswer(response);
+	if (response.status === 404 && /Cannot [A-Z]+ \//.test(response.text)) return describeAnswer(response);
+	return undefined;
+}
+
+function describeAnswer(response) {
+	const text = response.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+	return `HTTP ${response.status} ${JSON.stringify(text.slice(0, 160))}`;
+}
+
+function describeFailure(error) {
+	if (error.name === 'TimeoutError') return 'no answer within 5 s';
+	return error.cause?.code || error.message;
+}
+
+/** Copies package.json + dist/ where n8n loads community packages (a copy: a symlinked repo would resolve its own second n8n-workflow). */
 export function installPackage(userFolder) {
 	const dist = path.join(ROOT, 'dist');
 	for (const file of readPackageJson().n8n.nodes.concat(readPackageJson().n8n.credentials)) {
@@ -49,6 +77,7 @@ export class N8n {
 		this.baseUrl = `http://${HOST}:${port}`;
 		this.cookie = undefined;
 		this.process = undefined;
+		this.ready = false;
 	}
 
 	env() {
@@ -81,6 +110,9 @@ export class N8n {
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// n8n 2.x pings its database every 2 s and answers every request with 503 after a ping
+			// took over 5 s, which a busy machine easily causes; a slow ping is no outage here.
+			DB_PING_TIMEOUT_MS: '30000',
 			...this.info.env,
 		};
 	}
@@ -109,40 +141,83 @@ export class N8n {
 		return Object.fromEntries(list.map((credential) => [credential.id, credential]));
 	}
 
-	async start({ timeoutMs = 90_000 } = {}) {
-		const started = Date.now();
+	/**
+	 * Starts `n8n start` and waits until it reports ready on GET /healthz/readiness and serves its
+	 * REST API. This opens the one deadline of this start (CRM_BRIDGE_N8N_START_TIMEOUT_S): the REST
+	 * calls and the webhook registration that follow wait for n8n within it too. Returns the seconds
+	 * until ready.
+	 */
+	async start() {
+		this.startedAt = Date.now();
+		this.startDeadline = this.startedAt + START_TIMEOUT_S * 1000;
 		this.process = startProcess(this.info.node, [this.info.n8nMain, 'start'], { env: this.env(), logFile: this.logFile });
-		await waitFor(
-			async () => {
-				if (this.process.exited) throw new Error('exited');
-				const response = await http('GET', `${this.baseUrl}/healthz`, { timeoutMs: 2_000 });
-				return response.status === 200;
-			},
-			{ timeoutMs, intervalMs: 300, describe: () => `n8n /healthz on ${this.baseUrl}` },
-		).catch((error) => {
-			const why = this.process.exited ? `n8n exited (${this.process.exitCode ?? this.process.signal})` : error.message;
-			throw new Error(`${why}\n--- last lines of ${this.logFile} ---\n${this.logTail(30)}`);
-		});
-		return seconds(started);
+		try {
+			await this.waitForAnswer('GET /healthz/readiness to answer 200', '/healthz/readiness');
+			// n8n 1.x reports ready before it mounts the REST routes (2.x after): wait for them too.
+			await this.waitForAnswer('the REST API to be mounted (GET /rest/settings)', '/rest/settings');
+		} catch (error) {
+			throw new Error(`${error.message}\n--- last lines of ${this.logFile} ---\n${this.logTail(30)}`);
+		}
+		this.ready = true;
+		return seconds(this.startedAt);
 	}
 
-	/** Polls with GET: a POST webhook that is live answers "not registered for GET requests. Did you mean … POST"; one not (yet) live answers "is not registered". GET never triggers the workflow. */
-	async waitForWebhooks(paths, { timeoutMs = 90_000 } = {}) {
+	/** Waits within the start deadline until GET `route` is served with HTTP 200. */
+	async waitForAnswer(what, route) {
+		await this.waitUntil(what, this.startDeadline, async () => {
+			const response = await http('GET', `${this.baseUrl}${route}`, { timeoutMs: 5_000 }).catch((error) => ({ error }));
+			if (response.error) return { seen: describeFailure(response.error) };
+			return response.status === 200 && !notServed(response) ? { value: true } : { seen: describeAnswer(response) };
+		});
+	}
+
+	/**
+	 * Polls `probe` until it returns `{ value }` (then resolves to the value); otherwise it returns
+	 * `{ seen }`, what n8n answered this time. Fails when n8n exits or at `deadline`, naming what it
+	 * waited for and the last answer.
+	 */
+	async waitUntil(what, deadline, probe) {
+		let seen = 'no answer yet';
+		for (;;) {
+			if (this.process?.exited) throw new Error(`n8n exited (${this.process.exitCode ?? this.process.signal}) while we waited for ${what}; last answer: ${seen}`);
+			const outcome = await probe();
+			if ('value' in outcome) return outcome.value;
+			seen = outcome.seen;
+			if (Date.now() >= deadline) {
+				throw new Error(
+					`n8n on ${this.baseUrl}: gave up waiting for ${what} ${seconds(this.startedAt)} s after its start ` +
+						`(deadline ${START_TIMEOUT_S} s, CRM_BRIDGE_N8N_START_TIMEOUT_S); last answer: ${seen}`,
+				);
+			}
+			await sleep(POLL_MS);
+		}
+	}
+
+	/** The start deadline, or a later one when the caller allows `graceMs` from now. */
+	deadlineWith(graceMs = 0) {
+		return Math.max(this.startDeadline ?? 0, Date.now() + graceMs);
+	}
+
+	/**
+	 * Polls with GET: a POST webhook that is live answers "not registered for GET requests. Did you
+	 * mean … POST"; one not (yet) live answers "is not registered". GET never triggers the workflow.
+	 * n8n registers webhooks after it reports ready, so this waits within the start deadline
+	 * (or `timeoutMs` from now, whichever is later).
+	 */
+	async waitForWebhooks(paths, { timeoutMs } = {}) {
 		const pending = new Set(paths);
 		const started = Date.now();
-		await waitFor(
-			async () => {
-				if (this.process.exited) throw new Error('n8n exited');
-				for (const webhookPath of [...pending]) {
-					const response = await http('GET', `${this.baseUrl}/webhook/${webhookPath}`, { timeoutMs: 5_000 });
-					const message = response.json?.message || response.text;
-					if (response.status !== 404 || /Did you mean to make a/.test(message)) pending.delete(webhookPath);
-				}
-				return pending.size === 0;
-			},
-			{ timeoutMs, intervalMs: 500, describe: () => `webhooks ${[...pending].join(', ')} to be registered` },
-		).catch((error) => {
-			throw new Error(`${this.process.exited ? 'n8n exited' : error.message}\n--- n8n log lines about activation ---\n${this.logLines(/activat|webhook|error/i).slice(-20).join('\n')}`);
+		await this.waitUntil('webhooks to be registered', this.deadlineWith(timeoutMs), async () => {
+			let seen;
+			for (const webhookPath of [...pending]) {
+				const response = await http('GET', `${this.baseUrl}/webhook/${webhookPath}`, { timeoutMs: 5_000 }).catch((error) => ({ error }));
+				if (response.error) seen = `${webhookPath}: ${describeFailure(response.error)}`;
+				else if (notServed(response) || (response.status === 404 && !/Did you mean to make a/.test(response.json?.message || response.text))) seen = `${webhookPath}: ${describeAnswer(response)}`;
+				else pending.delete(webhookPath);
+			}
+			return pending.size === 0 ? { value: true } : { seen: `${pending.size} not registered (${[...pending].join(', ')}); ${seen}` };
+		}).catch((error) => {
+			throw new Error(`${error.message}\n--- n8n log lines about activation ---\n${this.logLines(/activat|webhook|error/i).slice(-20).join('\n')}`);
 		});
 		return seconds(started);
 	}
@@ -153,7 +228,19 @@ export class N8n {
 
 	// ---- REST API (as the editor uses it) ------------------------------------------------------
 
+	/**
+	 * One REST call as the editor makes it. Answers n8n gives without serving the request (see
+	 * notServed) are retried within the start deadline, or for NOT_SERVED_GRACE_MS after it.
+	 */
 	async rest(method, route, body) {
+		return await this.waitUntil(`n8n to serve ${method} /rest${route}`, this.deadlineWith(NOT_SERVED_GRACE_MS), async () => {
+			const response = await this.restOnce(method, route, body);
+			const why = notServed(response);
+			return why ? { seen: why } : { value: response };
+		});
+	}
+
+	async restOnce(method, route, body) {
 		const headers = { 'browser-id': BROWSER_ID };
 		if (this.cookie) headers.cookie = this.cookie;
 		const response = await http(method, `${this.baseUrl}/rest${route}`, { body, headers });
@@ -167,22 +254,11 @@ export class N8n {
 
 	/** Sets up the owner account (the instance's first user) and logs in with it. */
 	async setupOwnerAndLogin() {
-		// /healthz answers before the REST routes are mounted, and they are not all mounted at the same
-		// moment: until a route is there it answers Express' 404 page ("Cannot POST /rest/…").
-		const mounted = async (method, route, body) =>
-			await waitFor(
-				async () => {
-					if (this.process?.exited) throw new Error('n8n exited');
-					const response = await this.rest(method, route, body);
-					return response.status === 404 && /Cannot (GET|POST)/.test(response.text) ? undefined : response;
-				},
-				{ timeoutMs: 60_000, intervalMs: 250, describe: () => `the REST route ${method} /rest${route} to be mounted` },
-			);
-		const setup = await mounted('POST', '/owner/setup', this.owner);
-		if (setup.status !== 200) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setup.text.slice(0, 300)}`);
+		const setup = await this.rest('POST', '/owner/setup', this.owner);
+		if (setup.status !== 200 || !setup.json) throw new Error(`POST /rest/owner/setup answered ${describeAnswer(setup)}`);
 		this.cookie = undefined;
-		const login = await mounted('POST', '/login', { emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password });
-		if (login.status !== 200 || !this.cookie) throw new Error(`POST /rest/login answered ${login.status}: ${login.text.slice(0, 300)}`);
+		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password });
+		if (login.status !== 200 || !this.cookie) throw new Error(`POST /rest/login answered ${describeAnswer(login)}`);
 		return login.json?.data ?? login.json;
 	}
 
@@ -267,8 +343,15 @@ export class N8n {
 		return await this.typesFile('nodes.json');
 	}
 
+	/**
+	 * Stops n8n with SIGTERM once it is ready. Before that its shutdown fails ("There was an error
+	 * shutting down n8n", a stack trace) or waits for its migrations, so it is killed instead: the
+	 * run's data folder is made anew on every run.
+	 */
 	async stop() {
-		if (this.process) await this.process.stop(20_000);
+		if (!this.process) return;
+		if (this.ready) await this.process.stop(20_000);
+		else await this.process.kill();
 	}
 
 	logText() {

@@ -49,8 +49,8 @@ const running = new Set();
 
 /**
  * Starts a long-running child in its own process group, output appended to logFile.
- * `stop()` sends SIGTERM, waits, then SIGKILLs the group. Every started child is remembered so
- * stopAll() can end them on any failure path.
+ * `stop()` sends SIGTERM to the child, waits, then SIGKILLs its group. Every started child is
+ * remembered so stopAll() can end them on any failure path.
  */
 export function startProcess(command, args, { cwd = ROOT, env = process.env, logFile, onLine } = {}) {
 	const out = logFile ? fs.openSync(logFile, 'a') : undefined;
@@ -86,33 +86,34 @@ export function startProcess(command, args, { cwd = ROOT, env = process.env, log
 		if (out !== undefined) fs.closeSync(out);
 	});
 	handle.stop = async (graceMs = 15_000) => {
-		if (handle.exited) return;
-		try {
-			process.kill(-child.pid, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
-		let graceTimer;
-		const timer = new Promise((resolve) => (graceTimer = setTimeout(() => resolve('timeout'), graceMs)));
-		const outcome = await Promise.race([handle.done.then(() => 'exited'), timer]);
-		clearTimeout(graceTimer);
-		if (outcome === 'timeout') {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* already gone */
-			}
+		if (!handle.exited) {
+			// The leader alone first: n8n then stops its task runner itself, in order.
+			signal(child.pid, 'SIGTERM');
+			let graceTimer;
+			const timer = new Promise((resolve) => (graceTimer = setTimeout(() => resolve('timeout'), graceMs)));
+			const outcome = await Promise.race([handle.done.then(() => 'exited'), timer]);
+			clearTimeout(graceTimer);
+			if (outcome === 'timeout') signal(-child.pid, 'SIGKILL');
 			await handle.done;
 		}
-		// The group may still hold grandchildren (n8n's task runner): end them too.
-		try {
-			process.kill(-child.pid, 'SIGKILL');
-		} catch {
-			/* nothing left */
-		}
+		// Whatever is left in the group (a task runner whose n8n died) goes too.
+		signal(-child.pid, 'SIGKILL');
+	};
+	handle.kill = async () => {
+		signal(-child.pid, 'SIGKILL');
+		await handle.done;
 	};
 	running.add(handle);
 	return handle;
+}
+
+/** process.kill that ignores a process or group which is already gone. */
+function signal(pidOrGroup, name) {
+	try {
+		process.kill(pidOrGroup, name);
+	} catch {
+		/* already gone */
+	}
 }
 
 export async function stopAll() {
@@ -143,8 +144,29 @@ export function runCommand(command, args, { cwd = ROOT, env = process.env, logFi
 
 // ---- HTTP ----------------------------------------------------------------------------------------
 
-/** fetch with a timeout; returns { status, headers, text, json } (json undefined when not JSON). */
-export async function http(method, url, { body, headers = {}, timeoutMs = 30_000 } = {}) {
+/**
+ * fetch with a timeout; returns { status, headers, text, json } (json undefined when not JSON).
+ * A GET that fails before any answer is sent once more: fetch reuses kept-alive connections, and
+ * n8n may close one just as it is reused. Errors name the URL and the socket error.
+ */
+export async function http(method, url, options = {}) {
+	try {
+		return await httpOnce(method, url, options);
+	} catch (error) {
+		if (method !== 'GET' || error.name === 'TimeoutError') throw explain(error, method, url);
+		return await httpOnce(method, url, options).catch((again) => {
+			throw explain(again, method, url);
+		});
+	}
+}
+
+function explain(error, method, url) {
+	if (error.name === 'TimeoutError') return error;
+	const why = error.cause?.code || error.cause?.message;
+	return new Error(`${method} ${url}: ${error.message}${why ? ` (${why})` : ''}`, { cause: error.cause });
+}
+
+async function httpOnce(method, url, { body, headers = {}, timeoutMs = 30_000 } = {}) {
 	const init = { method, headers: { ...headers }, signal: AbortSignal.timeout(timeoutMs) };
 	if (body !== undefined) {
 		init.body = typeof body === 'string' ? body : JSON.stringify(body);
