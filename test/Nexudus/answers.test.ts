@@ -70,6 +70,14 @@ describe('Nexudus: every answer is checked', () => {
 		expect(elsewhere.error?.description).toContain('API base URL');
 	});
 
+	it('a lasting 502 gateway page is retried, then reported as a web page, not as Nexudus\' words', async () => {
+		const ada = nexudus.addCoworker();
+		nexudus.emulator.injectFault({ status: 502, kind: 'html', match: `/spaces/coworkers/${ada.Id}`, times: 'always' });
+		const result = await nexudus.run({ resource: 'coworker', operation: 'get', id: String(ada.Id) });
+		expect(result.error?.message).toBe('Nexudus answered HTTP 502 with a web page instead of JSON');
+		expect(nexudus.calls()).toHaveLength(4);
+	});
+
 	it('a create answered without the new record\'s id is an error, not the answer as the record', async () => {
 		nexudus.emulator.injectFault({ status: 200, body: { WasSuccessful: true, Value: null }, method: 'POST', match: '/spaces/teams' });
 		const business = Number(nexudus.emulator.state.businesses[0].Id);

@@ -1,6 +1,6 @@
 import { NexudusApi } from '../../../credentials/NexudusApi.credentials';
 import { isRecord } from '../../shared/transport/answer';
-import { providerText, secretFieldsOf } from '../../shared/transport/errors';
+import { looksLikeHtml, providerText, secretFieldsOf } from '../../shared/transport/errors';
 import type { ErrorHint, ProviderSpec } from '../../shared/transport/types';
 import { nexudusApiRoot } from './url';
 
@@ -44,7 +44,8 @@ function explainStatus(status: number, body: unknown, request: { path: string })
 		case 409:
 			return { message: 'Nexudus is rate limiting the requests (HTTP 409)', description: 'The node waited and retried as Nexudus asked. Try again later, or process fewer items per run.' };
 		default:
-			return providerText(body) ? { message: `Nexudus returned HTTP ${status}: ${providerText(body)}` } : undefined;
+			// Web pages (gateways, proxies) get the kernel's wording; Nexudus' own answers are JSON.
+			return !looksLikeHtml(body) && providerText(body) ? { message: `Nexudus returned HTTP ${status}: ${providerText(body)}` } : undefined;
 	}
 }
 

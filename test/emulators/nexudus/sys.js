@@ -26,11 +26,18 @@ const WEBHOOK_ACTIONS = [
 const TIME_ZONES = { 1: 'UTC', 2: 'Europe/London', 3: 'Europe/Madrid', 4: 'America/New_York', 5: 'Europe/Berlin', 6: 'Australia/Sydney' };
 
 // UTC text → the location's wall-clock time without offset (read-only *Local fields, §3.3).
+// One formatter per zone: building one per record made 1,000-row booking lists slow.
+const formatters = new Map();
+const formatterFor = (zone) => {
+	if (!formatters.has(zone)) formatters.set(zone, new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }));
+	return formatters.get(zone);
+};
+
 function localTime(utcText, simpleTimeZoneId) {
 	if (!utcText) return null;
 	const zone = TIME_ZONES[simpleTimeZoneId] || 'UTC';
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+		formatterFor(zone)
 			.formatToParts(new Date(utcText))
 			.map((p) => [p.type, p.value]),
 	);
