@@ -23,7 +23,7 @@ const NEVER_CALL: Array<[RegExp, string]> = [
 ];
 
 /** Faveo's words about a failure, without the `file`/`line` (server paths) it adds to caught exceptions. */
-export function faveoText(body: unknown): string | undefined {
+function faveoText(body: unknown): string | undefined {
 	if (!isRecord(body)) return providerText(body);
 	const record: IDataObject = { ...body };
 	delete record.file;
