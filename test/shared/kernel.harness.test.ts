@@ -219,7 +219,7 @@ describe('kernel in n8n-core', () => {
 
 		it.each<[string, Scripted, string]>([
 			['HTTP 502 with a web page', { raw: '<html><body>502 Bad Gateway</body></html>', status: 502, type: 'text/html' }, 'the server answered HTTP 502 with a web page'],
-			['HTTP 500 with JSON', [500, { message: 'database down' }], 'the server answered HTTP 500 without a token'],
+			['HTTP 500 with JSON', [500, { message: 'database down' }], 'the server answered HTTP 500 without a token ({"message":"database down"})'],
 			['HTTP 200 with a web page', { raw: '<!DOCTYPE html><html>Maintenance</html>', type: 'text/html' }, 'the server answered HTTP 200 with a web page'],
 			['HTTP 200 with cut-off JSON', { raw: '{"token":"ab', type: 'application/json' }, 'the server answered HTTP 200 with something that is not JSON ("{"token":"ab")'],
 		])('a login that keeps failing with %s is a server fault, never "wrong password"', async (_name, scripted, words) => {

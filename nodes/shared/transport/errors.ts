@@ -152,7 +152,7 @@ function networkHint(spec: ProviderSpec, failure: Failure, request: ApiRequest):
 		return { message: `${name}’s TLS certificate was not accepted`, description: `Check the base URL; a self-signed test server needs the credential’s "Ignore SSL Issues" option where it has one${codeNote}.` };
 	}
 	const what = TIMED_OUT.includes(code)
-		? `${name} did not answer within ${Math.round(requestTimeout.ms / 1000)} s`
+		? `${name} did not answer within ${requestTimeout.ms < 1000 ? `${requestTimeout.ms} ms` : `${Math.round(requestTimeout.ms / 1000)} s`}`
 		: `The connection to ${name} broke before its answer arrived`;
 	if (!isIdempotent(request.method)) {
 		return {

@@ -39,7 +39,7 @@ function serverFault(login: TokenLogin, status: number, answer: Answer, rateLimi
 				? `answered HTTP ${status} with an empty body`
 				: answer.text !== undefined
 					? `answered HTTP ${status} with something that is not JSON ("${sample(answer)}")`
-					: `answered HTTP ${status} without a token`;
+					: `answered HTTP ${status} without a token (${JSON.stringify(answer.json).slice(0, 80)})`;
 	return new LoginFailedError(`${login.providerName} could not log in: the server ${what}. This is a server or gateway fault, not a problem with the credentials`, 'server');
 }
 
