@@ -1,5 +1,5 @@
 'use strict';
-// Plain-node self-test of the FluentCRM emulator against the reference checklist (§9).
+// Plain-node self-test of the FluentCRM emulator: what a faithful FluentCRM 2.9.84 must do.
 // Run: node test/emulators/fluentcrm.selftest.js
 
 const assert = require('node:assert/strict');
@@ -55,7 +55,7 @@ async function main() {
 			const r = await api('GET', '/reports/ping', { auth: basic('admin@example.test', 'abcdefghijklmnopqrstuvwx') });
 			assert.equal(r.status, 200);
 		});
-		await check('wrong, missing and unencoded credentials → 401 rest_forbidden (E1)', async () => {
+		await check('wrong, missing and unencoded credentials → 401 rest_forbidden', async () => {
 			assert.deepEqual((await api('GET', '/reports/ping', { auth: basic('admin', 'wrong') })).json, FORBIDDEN_401);
 			assert.deepEqual((await api('GET', '/reports/ping', { auth: null })).json, FORBIDDEN_401);
 			assert.equal((await api('GET', '/reports/ping', { auth: `Basic admin:${ADMIN.password}` })).status, 401);
@@ -71,7 +71,7 @@ async function main() {
 			assert.equal(bad.status, 401);
 			assert.equal(bad.json.code, 'rest_not_logged_in');
 		});
-		await check('unknown route, non-numeric id, unsupported method → 404 rest_no_route (E3)', async () => {
+		await check('unknown route, non-numeric id, unsupported method → 404 rest_no_route', async () => {
 			assert.equal((await api('GET', '/nope')).json.code, 'rest_no_route');
 			assert.equal((await api('GET', '/subscribers/abc')).status, 404);
 			const patch = await api('PATCH', '/subscribers/1', { body: {} });
@@ -79,7 +79,7 @@ async function main() {
 			assert.equal(patch.json.code, 'rest_no_route');
 			assert.match(patch.headers.get('allow'), /GET/);
 		});
-		await check('malformed JSON → 400 rest_invalid_json (E4)', async () => {
+		await check('malformed JSON → 400 rest_invalid_json', async () => {
 			const r = await api('POST', '/subscribers', { raw: '{"email":', headers: { 'Content-Type': 'application/json' } });
 			assert.equal(r.status, 400);
 			assert.equal(r.json.code, 'rest_invalid_json');
@@ -131,7 +131,7 @@ async function main() {
 			assert.equal((await wrong('POST', '/wp-json/fluent-crm/v2/subscribers', { body: {} })).status, 404);
 		});
 		let alice;
-		await check('create contact: 200, action_type, §3.2 shape, string numerics, md5 hash', async () => {
+		await check('create contact: 200, action_type, contact shape, string numerics, md5 hash', async () => {
 			const r = await api('POST', '/subscribers', { body: { email: 'alice@example.test', status: 'subscribed', first_name: 'Alice', last_name: 'Doe' } });
 			assert.equal(r.status, 200);
 			assert.equal(r.json.action_type, 'created');
@@ -146,14 +146,14 @@ async function main() {
 			assert.equal(Object.keys(alice)[0], 'id');
 			assert.match((await api('GET', `/subscribers/${alice.id}`)).text, /https?:\\\/\\\//, 'slashes escaped like wp_json_encode');
 		});
-		await check('create validation: unique, required, email format (E5)', async () => {
+		await check('create validation: unique, required, email format: bare field maps', async () => {
 			assert.deepEqual((await api('POST', '/subscribers', { body: { email: 'ALICE@example.test', status: 'subscribed' } })).json, { email: { unique: 'Provided email already assigned to another subscriber.' } });
 			assert.deepEqual((await api('POST', '/subscribers', { body: {} })).json, { email: { required: 'The email field is required.' }, status: { required: 'The status field is required.' } });
 			const bad = await api('POST', '/subscribers', { body: { email: 'not-an-email', status: 'subscribed' } });
 			assert.equal(bad.status, 422);
 			assert.deepEqual(bad.json, { email: { email: 'The email must be a valid email address.' } });
 		});
-		await check('Q5 unknown status stored as subscribed; Q3 tag names create tags, short ones dropped', async () => {
+		await check('unknown status stored as subscribed; tag names create tags, short ones dropped', async () => {
 			const tagsBefore = emu.state.tags.length;
 			const r = await api('POST', '/subscribers', { body: { email: 'bob@example.test', status: 'bogus', tags: ['Doc Probe Tag', 'ab', '1'], lists: ['Newsletter'] } });
 			assert.equal(r.json.contact.status, 'subscribed');
@@ -216,7 +216,7 @@ async function main() {
 			assert.deepEqual((await api('PUT', '/subscribers/99999', { body: { email: 'x@example.test' } })).json, { message: 'No query results for model [FluentCrm\\App\\Models\\Subscriber].' });
 			assert.equal((await api('PUT', `/subscribers/${alice.id}`, { body: { email: 'bob@example.test' } })).json.email.unique, 'Provided email already assigned to another subscriber.');
 		});
-		await check('PUT needs email (harsher choice); Q13 blank birth date reads back as ""; Allow header', async () => {
+		await check('PUT needs email (harsher choice); a blank birth date reads back as ""; Allow header', async () => {
 			assert.deepEqual((await api('PUT', `/subscribers/${alice.id}`, { body: { city: 'Paris' } })).json, { email: { required: 'The email field is required.' } });
 			await api('PUT', `/subscribers/${alice.id}`, { body: { email: 'alice@example.test', date_of_birth: '' } });
 			const r = await api('GET', `/subscribers/${alice.id}`);
@@ -240,7 +240,7 @@ async function main() {
 			assert.deepEqual([past.data, past.next_page_url, past.from], [[], null, null]);
 			assert.equal((await api('GET', '/subscribers')).json.subscribers.per_page, 15);
 		});
-		await check('per_page=0 → 500 HTML or JSON by Accept (E9); -1 → 423 SQL error; no cap', async () => {
+		await check('per_page=0 → 500 HTML or JSON by Accept; -1 → 423 SQL error; no cap', async () => {
 			const html = await api('GET', '/subscribers?per_page=0');
 			assert.equal(html.status, 500);
 			assert.match(html.headers.get('content-type'), /text\/html/);
@@ -273,7 +273,7 @@ async function main() {
 			assert.ok(byId.json.subscribers[0].lists.some((l) => l.id === 2));
 			assert.equal((await api('POST', '/subscribers/sync-segments', { body: { type: 'tags', subscribers: [424242], attach: ['x'] } })).status, 500);
 		});
-		await check('notes need the wrapper (Q14); validation; list paginator', async () => {
+		await check('notes need the {"note": …} wrapper; validation; list paginator', async () => {
 			assert.equal((await api('POST', `/subscribers/${alice.id}/notes`, { body: { title: 'Call', description: 'x', type: 'call' } })).status, 500);
 			const missing = await api('POST', `/subscribers/${alice.id}/notes`, { body: { note: { title: 'Call' } } });
 			assert.deepEqual(missing.json, { description: { required: 'The description field is required.' }, type: { required: 'The type field is required.' } });
@@ -312,7 +312,7 @@ async function main() {
 			const created = await api('POST', '/lists', { body: { title: 'Beta Testers' } });
 			assert.deepEqual(Object.keys(created.json), ['lists', 'item', 'message']);
 		});
-		await check('companies: 403 for admin when module off, usable when on (Q16)', async () => {
+		await check('companies: 403 for admin when module off, usable when on', async () => {
 			const off = await api('GET', '/companies');
 			assert.equal(off.status, 403);
 			assert.equal(off.json.code, 'rest_forbidden');
@@ -338,9 +338,9 @@ async function main() {
 			await api('GET', '/setting/system-logs/reset', { auth: null });
 			await api('PUT', '/custom-fields/contacts', { body: { fields: [] } });
 			assert.equal(emu.destructiveCalls.length, before + 2);
-			assert.equal(emu.state.customFields.length, 0, 'PUT replaced every field (Q8)');
+			assert.equal(emu.state.customFields.length, 0, 'PUT replaced every field');
 		});
-		await check('delete single, missing, bulk without ids; bulk-add-update reports all as updated (Q12)', async () => {
+		await check('delete single, missing, bulk without ids; bulk-add-update reports all as updated', async () => {
 			const bulk = await api('POST', '/subscribers/bulk-add-update', { body: { contacts: [{ email: 'new1@example.test' }, { email: 'alice@example.test' }, { email: 'nope' }] } });
 			assert.deepEqual(bulk.json.created, []);
 			assert.equal(bulk.json.updated.length, 2);

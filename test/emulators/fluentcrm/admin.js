@@ -1,7 +1,7 @@
 'use strict';
-// §8 destructive/administrative endpoints (recorded by the router so tests can assert
+// Destructive/administrative endpoints (recorded by the router so tests can assert
 // they were never called), documented routes that are not emulated, and the one
-// WordPress core route used to tell "bad password" from "no FluentCRM access" (§2.3).
+// WordPress core route used to tell "bad password" from "no FluentCRM access".
 
 const { ok, reply } = require('./wp');
 

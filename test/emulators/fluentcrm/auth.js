@@ -1,9 +1,9 @@
 'use strict';
-// §2: WordPress application passwords over HTTP Basic. No token, no expiry, no rotation.
+// WordPress application passwords over HTTP Basic. No token, no expiry, no rotation.
 
 const DEFAULT_USERS = [
 	{ id: 1, login: 'admin', email: 'admin@example.test', displayName: 'Site Admin', role: 'administrator', applicationPasswords: ['abcd efgh ijkl mnop qrst uvwx'], loginPassword: 'correct-horse-battery-staple' },
-	// §2.2: authenticates against WordPress core but has no FluentCRM permission on the free plugin.
+	// Authenticates against WordPress core but has no FluentCRM permission on the free plugin.
 	{ id: 2, login: 'editor', email: 'editor@example.test', displayName: 'Site Editor', role: 'editor', applicationPasswords: ['zyxw vuts rqpo nmlk jihg fedc'], loginPassword: 'editor-login-password' },
 ];
 
@@ -32,7 +32,7 @@ function decodeBasic(header) {
 // case-insensitively like MySQL's default collation; the password is case-sensitive.
 function authenticate(headers, users, { plainHttpProduction }) {
 	const credentials = decodeBasic(headers.authorization);
-	if (!credentials || plainHttpProduction) return undefined; // §2.1: plain-HTTP production rejects every password
+	if (!credentials || plainHttpProduction) return undefined; // WordPress refuses application passwords on a plain-HTTP production site
 	const name = credentials.username.toLowerCase();
 	const user = users.find((u) => u.login.toLowerCase() === name) || users.find((u) => u.email.toLowerCase() === name);
 	if (!user) return undefined;
@@ -40,7 +40,8 @@ function authenticate(headers, users, { plainHttpProduction }) {
 	return password && user.applicationPasswords.includes(password) ? user : undefined;
 }
 
-// §2.2: free FluentCRM lets only administrators (manage_options) through; Q16 companies module switch.
+// Free FluentCRM lets only administrators (manage_options) through; the Companies module answers
+// 403 while it is off, even for administrators.
 function isPermitted(permission, user, config) {
 	if (permission === 'public') return true;
 	if (!user) return false;

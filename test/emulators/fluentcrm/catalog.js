@@ -1,5 +1,5 @@
 'use strict';
-// §3.6 reports and lookups, custom fields, §3.8 campaigns/funnels, §3.9 webhooks.
+// Reports and lookups, custom fields, campaigns/funnels, incoming-webhook configurations.
 
 const crypto = require('node:crypto');
 const { ok, reply, validation, businessError, modelNotFound, asList, readPaging, paginate, sortRows, isBlank, isPlainObject } = require('./wp');
@@ -9,9 +9,9 @@ const titleCase = (id) => id.charAt(0).toUpperCase() + id.slice(1);
 const WEBHOOK_STATUSES = ['subscribed', 'pending', 'unsubscribed'];
 const WEBHOOK_FIELDS = [['email', 'Email Address'], ['first_name', 'First Name'], ['last_name', 'Last Name'], ['full_name', 'Full Name'], ['phone', 'Phone'], ['address_line_1', 'Address Line 1'], ['city', 'City'], ['country', 'Country']].map(([key, field]) => ({ key, field }));
 
-const ping = () => ok({ message: 'pong' }, { bench: true }); // §2.4
+const ping = () => ok({ message: 'pong' }, { bench: true }); // the credential test's route
 
-// §3.6: `fields` is required; unknown names are skipped.
+// `fields` is required; unknown names are skipped.
 function options(r) {
 	const { store, params } = r;
 	if (isBlank(params.fields)) return businessError('Missing requested fields field.');
@@ -29,7 +29,7 @@ function options(r) {
 
 const getCustomFields = (r) => ok({ fields: r.store.state.customFields });
 
-// Q8: replaces every definition (recorded as destructive by the router).
+// Replaces every definition (recorded as destructive by the router).
 function replaceCustomFields(r) {
 	let fields = r.params.fields;
 	if (typeof fields === 'string') {
@@ -43,7 +43,7 @@ function replaceCustomFields(r) {
 	return ok({ fields: r.store.state.customFields, message: 'Fields has been updated' });
 }
 
-// ---- campaigns: `searchBy`, not `search` (§3.8) ------------------------------------
+// ---- campaigns: `searchBy`, not `search` -------------------------------------------
 
 function listCampaigns(r) {
 	const { store, params } = r;

@@ -1,5 +1,5 @@
 'use strict';
-// §3.7 companies. Every route needs the Companies module (Q16); the router's
+// Companies. Every route needs the Companies module; the router's
 // `companies` permission answers 403 rest_forbidden otherwise, even for admins.
 
 const crypto = require('node:crypto');

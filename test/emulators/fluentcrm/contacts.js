@@ -1,5 +1,5 @@
 'use strict';
-// §3.1 contacts (`/subscribers`) and notes.
+// Contacts (`/subscribers`) and their notes.
 
 const { ok, fatal, validation, businessError, modelNotFound, asList, readPaging, paginate, sortRows, isTruthyFlag, isBlank, isPlainObject } = require('./wp');
 const { STATUSES, CONTACT_TYPES, NOTE_TYPES, WRITABLE_COLUMNS } = require('./store');
@@ -19,7 +19,7 @@ function explodeFullName(input) {
 	return { ...rest, first_name: first, ...(others.length ? { last_name: others.join(' ') } : {}) };
 }
 
-// §3.3 columns from request data; unknown keys ignored silently; values stored as strings (Q15).
+// Contact columns from request data; unknown keys ignored silently; values stored as strings.
 function contactColumnsFrom(data, mode) {
 	const input = explodeFullName(data);
 	const columns = {};
@@ -29,12 +29,12 @@ function contactColumnsFrom(data, mode) {
 		if (mode === 'create' && isPhpFalsy(value)) continue; // array_filter() on create
 		columns[column] = value;
 	}
-	if ('status' in columns && !STATUSES.includes(columns.status)) columns.status = 'subscribed'; // Q5
+	if ('status' in columns && !STATUSES.includes(columns.status)) columns.status = 'subscribed'; // an unknown status is stored as subscribed
 	if (mode === 'update') {
 		delete columns.created_at;
 		delete columns.last_activity;
-		// Q13 [source code]: `empty($data['date_of_birth'])` is also true when the key is absent,
-		// so every PUT without a birth date stores 0000-00-00 (harsher reading of the reference).
+		// FluentCRM's `empty($data['date_of_birth'])` is also true when the key is absent, so every
+		// PUT without a birth date stores 0000-00-00 (the harsher reading of its source code).
 		if (isBlank(columns.date_of_birth)) columns.date_of_birth = '0000-00-00';
 	}
 	return columns;
@@ -60,7 +60,7 @@ function upsertStatus(existing, requested, forced) {
 	return requested;
 }
 
-// Custom-field slugs at the top level are picked up on create (§3.3).
+// Custom-field slugs at the top level are picked up on create.
 function customValuesFrom(data, store) {
 	const values = isPlainObject(data.custom_values) ? { ...data.custom_values } : {};
 	for (const field of store.state.customFields) if (field.slug in data && !(field.slug in values)) values[field.slug] = data[field.slug];
@@ -74,7 +74,7 @@ function attachFromRequest(r, contact, tagValues, listValues) {
 
 const idsOf = (values) => (asList(values) || []).filter((v) => /^\d+$/.test(String(v))).map(Number);
 
-// Create/upsert responses carry `tags`/`lists` only when the request attached some (§3.2).
+// Create/upsert responses carry `tags`/`lists` only when the request attached some.
 const contactForWrite = (store, contact, includeRelations) => store.serializeContact(contact, { withRelations: includeRelations });
 
 // ---- handlers ------------------------------------------------------------------
@@ -87,7 +87,7 @@ function listContacts(r) {
 	const tagIds = asList(params.tags);
 	const listIds = asList(params.lists);
 	const companyIds = asList(params.company_ids);
-	// Scalar values (`statuses=x` without `[]`) are ignored: the harsher choice, the reference only documents `statuses[]`.
+	// Scalar values (`statuses=x` without `[]`) are ignored: the harsher choice, only `statuses[]` is documented.
 	if (statuses && statuses.length) rows = rows.filter((c) => statuses.includes(c.status));
 	if (tagIds && tagIds.length) rows = rows.filter((c) => store.linksOf(c.id, 'tag').some((p) => tagIds.map(String).includes(String(p.object_id))));
 	if (listIds && listIds.length) rows = rows.filter((c) => store.linksOf(c.id, 'list').some((p) => listIds.map(String).includes(String(p.object_id))));
@@ -147,7 +147,7 @@ function createContact(r) {
 	}
 	const contact = store.insertContact(columns);
 	applyRelationsAndValues(r, contact, params);
-	// Q7: any truthy double_optin on create counts as a sent email (harsher than "only when pending").
+	// Any truthy double_optin on create counts as a sent email (harsher than "only when pending").
 	if (isTruthyFlag(params.double_optin)) r.sendDoubleOptin(contact);
 	return ok({ message: 'Successfully added the subscriber.', contact: contactForWrite(store, contact, withRelations), action_type: 'created' }, { bench: true });
 }
@@ -165,8 +165,8 @@ function updateContact(r) {
 	const contact = store.findContact(path.id);
 	if (!contact) return modelNotFound('Subscriber');
 	const data = isPlainObject(params.subscriber) ? params.subscriber : params;
-	// Every controller version read validates `email` as required on update; the reference
-	// does not say it is optional, so a PUT without email is rejected (harsher choice).
+	// Every controller version read validates `email` as required on update and nothing says it
+	// is optional, so a PUT without email is rejected (harsher choice).
 	const emailError = emailErrors(data.email, store, contact.id);
 	if (emailError) return validation({ email: emailError });
 
@@ -194,7 +194,7 @@ function deleteContacts(r) {
 	return ok({ message: 'Selected Subscribers has been deleted' }, { bench: true });
 }
 
-// Q4: matches by slug unless find_by says otherwise; never creates; unknown contact → fatal.
+// Matches by slug unless find_by says otherwise; never creates; an unknown contact → PHP fatal.
 function syncSegments(r) {
 	const { params, store } = r;
 	const kind = params.type === 'tags' ? 'tag' : 'list'; // anything else means lists [source code]
@@ -229,7 +229,7 @@ function updateProperty(r) {
 	return ok({ message: 'Subscribers successfully updated' });
 }
 
-// Q12: every valid contact is reported under `updated`; `created` is always [].
+// FluentCRM reports every valid contact under `updated`; `created` is always [] (a bug in it).
 function bulkAddUpdate(r) {
 	const { params, store } = r;
 	const updated = [];
@@ -243,7 +243,7 @@ function bulkAddUpdate(r) {
 		const columns = contactColumnsFrom(item, 'create');
 		let contact = store.findContactByEmail(item.email);
 		const isNew = !contact;
-		// New contacts without a status become `subscribed` [uncertain: not in the reference].
+		// New contacts without a status become `subscribed` (not confirmed on a real server).
 		if (isNew) contact = store.insertContact({ status: 'subscribed', ...columns });
 		else if (forceUpdate) store.updateContactColumns(contact, { ...columns, email: contact.email, status: upsertStatus(contact.status, columns.status, true) });
 		if (isNew || forceUpdate) attachFromRequest(r, contact, item.tags, item.lists);
@@ -299,7 +299,7 @@ function contactEmails(r) {
 	return ok({ emails: paginate([], readPaging(r.params, 'campaign_emails'), `/subscribers/${r.path.id}/emails`) });
 }
 
-// ---- notes (Q14) -------------------------------------------------------------
+// ---- notes: the fields must be wrapped in {"note": …} ----------------------------
 
 const NOTE_FIELDS = { type: { label: 'Type', options: NOTE_TYPES.map((id) => ({ id, title: id.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) })) } };
 

@@ -1,5 +1,5 @@
 'use strict';
-// §7 inbound-webhook receiver: POST {site}/?fluentcrm=1&route=contact&hash=<uuid>.
+// The inbound-webhook receiver: POST {site}/?fluentcrm=1&route=contact&hash=<uuid>.
 // Always HTTP 200; the hash in the URL is the only protection.
 
 const { parsePhpParams, isJsonMediaType, isPlainObject, isBlank } = require('./wp');

@@ -1,6 +1,6 @@
 'use strict';
-// FluentCRM 2.9.84 emulator (free plugin on WordPress 6.1), following
-// /work/shared/reference/providers/fluentcrm.md. Loopback only, Node built-ins only.
+// FluentCRM 2.9.84 emulator (free plugin on WordPress 6.1), as observed on a real install and
+// read in the plugin's source. Loopback only, Node built-ins only.
 
 const { createEmulatorServer } = require('../common');
 const wp = require('./wp');
@@ -32,8 +32,8 @@ const normaliseSubPath = (subPath = '') => {
 	return !trimmed ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 };
 
-// Where a request lands on the site: a REST route (both URL forms, §1), the inbound webhook
-// receiver (§7), the REST index, the sample post, any other page of the site, or a path outside
+// Where a request lands on the site: a REST route (/wp-json and ?rest_route=), the inbound
+// webhook receiver, the REST index, the sample post, any other page of the site, or a path outside
 // the WordPress install. With plain permalinks WordPress does not route /wp-json at all: such
 // a request is just an unknown page (observed on 2.9.84 / WordPress 6.1).
 function locate(url, subPath, config) {
@@ -119,7 +119,7 @@ async function startFluentCrm(options = {}) {
 
 	const sendDoubleOptin = (contact) => doubleOptinEmails.push({ contactId: contact.id, email: contact.email, time: store.timestamp() });
 
-	// Opt-in HOSTING behaviour (§6: FluentCRM itself never rate-limits): every Nth request is refused.
+	// Opt-in HOSTING behaviour (FluentCRM itself never rate-limits): every Nth request is refused.
 	function rateLimited(ctx) {
 		const limit = config.rateLimit;
 		siteRequests += 1;
@@ -134,7 +134,7 @@ async function startFluentCrm(options = {}) {
 	function sendReply(req, ctx, result, allow, startedAt) {
 		if (result.fatal) {
 			if (wp.wantsJsonErrors(req.headers)) return ctx.send(500, wp.phpJsonEncode(wp.fatalJsonBody()), { 'Content-Type': 'application/json; charset=UTF-8' });
-			return ctx.send(500, wp.FATAL_HTML, { 'Content-Type': 'text/html; charset=UTF-8' }); // E9
+			return ctx.send(500, wp.FATAL_HTML, { 'Content-Type': 'text/html; charset=UTF-8' }); // the "critical error" page
 		}
 		if (result.empty) return ctx.send(result.status, '', restHeaders(siteUrl, allow));
 		const body = result.bench ? { ...result.body, __bench: Number(((Date.now() - startedAt) / 1000 + 0.004).toFixed(4)) } : result.body;
@@ -149,11 +149,11 @@ async function startFluentCrm(options = {}) {
 
 		const match = router.match(method, route);
 		if (match && method === 'OPTIONS') return sendError(200, { namespace: route.split('/').slice(1, 3).join('/'), methods: match.allowed, endpoints: match.allowed.map((m) => ({ methods: [m], args: {} })) }, match.allowed);
-		// E3: unknown route, non-numeric id or unsupported method (no 405 in WordPress).
+		// Unknown route, non-numeric id or unsupported method (no 405 in WordPress).
 		if (!match || !match.entry) return sendError(404, wp.restNoRoute(), match && match.allowed);
 		ctx.setRoute(`${method} ${match.path}`);
 		if (match.entry.destructive) destructiveCalls.push({ method, route, time: new Date().toISOString() });
-		// E4: checked after routing, before permissions (WP_REST_Server::dispatch order).
+		// Malformed JSON: checked after routing, before permissions (WP_REST_Server::dispatch order).
 		if (ctx.jsonMalformed && wp.isJsonMediaType(req.headers['content-type'] || '')) return sendError(400, wp.restInvalidJson());
 
 		const user = authenticate(req.headers, users, config);

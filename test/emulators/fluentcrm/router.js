@@ -1,5 +1,5 @@
 'use strict';
-// Route table for the REST routes. `{id}` segments match digits only (§3);
+// Route table for the REST routes. `{id}` segments match digits only (as in FluentCRM);
 // `{name:slug}` matches a word; a trailing `*` matches anything.
 
 const ANY_METHOD = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -1,5 +1,6 @@
 'use strict';
-// In-memory FluentCRM database: tables, clock, row serialisers (§3.2, Q15) and seeding.
+// In-memory FluentCRM database: tables, clock, row serialisers (numbers as strings where
+// FluentCRM sends strings) and seeding.
 
 const crypto = require('node:crypto');
 const { sanitizeTitle } = require('./wp');
@@ -10,9 +11,9 @@ const NOTE_TYPES = ['note', 'call', 'email', 'meeting', 'quote_sent', 'quote_acc
 const TAG_CLASS = 'FluentCrm\\App\\Models\\Tag';
 const LIST_CLASS = 'FluentCrm\\App\\Models\\Lists';
 
-// Column order of a contact row exactly as GET /subscribers/{id} returns it (§3.2).
+// Column order of a contact row exactly as GET /subscribers/{id} returns it.
 const CONTACT_COLUMNS = ['id', 'user_id', 'hash', 'contact_owner', 'company_id', 'prefix', 'first_name', 'last_name', 'email', 'timezone', 'address_line_1', 'address_line_2', 'postal_code', 'city', 'state', 'country', 'ip', 'latitude', 'longitude', 'total_points', 'life_time_value', 'phone', 'status', 'contact_type', 'source', 'avatar', 'date_of_birth', 'created_at', 'last_activity', 'updated_at'];
-// §3.3 writable columns (full_name is split before this list applies).
+// Columns FluentCRM writes on create and update (full_name is split before this list applies).
 const WRITABLE_COLUMNS = ['prefix', 'first_name', 'last_name', 'email', 'status', 'contact_type', 'address_line_1', 'address_line_2', 'postal_code', 'city', 'state', 'country', 'phone', 'timezone', 'date_of_birth', 'source', 'avatar', 'company_id', 'user_id', 'ip', 'latitude', 'longitude', 'life_time_value', 'total_points', 'last_activity', 'created_at'];
 
 const DEFAULT_TAGS = ['VIP Customer', 'Webinar Attendee', 'Lead Magnet'];
@@ -30,7 +31,7 @@ const SEED_BASE_TIME = new Date(2025, 0, 6, 9, 0, 0); // contacts seeded at fixe
 
 const md5 = (text) => crypto.createHash('md5').update(text).digest('hex');
 const pad = (n) => String(n).padStart(2, '0');
-// Site-local time without offset (§3.2).
+// Site-local time without offset, as FluentCRM stores it.
 const formatDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 
 function mulberry32(seed) {
@@ -56,7 +57,7 @@ function createStore({ now = () => new Date(), siteUrl, seed = 1 }) {
 
 	function createTaxonomy(kind, { title, slug, description = '' }, at = timestamp()) {
 		const row = { id: nextId(kind), title: String(title), slug: slug ? sanitizeTitle(slug) : sanitizeTitle(title), description: String(description ?? '') };
-		if (kind === 'list') row.is_public = '0'; // Q15: string
+		if (kind === 'list') row.is_public = '0'; // a string, as FluentCRM sends it
 		Object.assign(row, { created_at: at, updated_at: at });
 		taxonomyTable(kind).push(row);
 		return row;
@@ -64,7 +65,8 @@ function createStore({ now = () => new Date(), siteUrl, seed = 1 }) {
 
 	const findTaxonomy = (kind, id) => taxonomyTable(kind).find((row) => row.id === Number(id));
 
-	// Q3: numeric → id (unknown ids dropped); text of 3+ chars → match title/slug or create; shorter dropped.
+	// How FluentCRM reads tag/list values: numeric → id (unknown ids dropped); text of 3+ chars →
+// matched by title/slug, or a new tag/list is created silently; shorter text is dropped.
 	function resolveTaxonomyValues(kind, values) {
 		const ids = [];
 		for (const value of values || []) {
@@ -150,7 +152,7 @@ function createStore({ now = () => new Date(), siteUrl, seed = 1 }) {
 	function serializeContact(contact, { withRelations = true } = {}) {
 		const out = {};
 		for (const column of CONTACT_COLUMNS) out[column] = contact[column];
-		if (out.date_of_birth === '0000-00-00') out.date_of_birth = ''; // Q13
+		if (out.date_of_birth === '0000-00-00') out.date_of_birth = ''; // a blanked birth date reads back as ""
 		out.full_name = `${contact.first_name || ''} ${contact.last_name || ''}`.trim();
 		out.photo = contact.avatar || `${siteUrl}/wp-content/plugins/fluent-crm/assets/images/avatar.png`;
 		if (withRelations) {

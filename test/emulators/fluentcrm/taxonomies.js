@@ -1,5 +1,5 @@
 'use strict';
-// §3.4 tags and §3.5 lists. The two look alike but differ in shapes and not-found handling (Q2, Q10).
+// Tags and lists. The two look alike but differ in answer shapes and not-found handling.
 
 const { ok, emptyOk, fatal, validation, businessError, modelNotFound, asList, readPaging, paginate, sortRows, sanitizeTitle, isTruthyFlag, isBlank } = require('./wp');
 
@@ -78,17 +78,17 @@ function listTags(r) {
 	const page = paginate(rows, readPaging(params, 'tags'), '/tags');
 	page.data = page.data.map((row) => (isTruthyFlag(params.exclude_counts) ? { ...row } : { ...row, subscribersCount: subscriberCounts(store, 'tag', row).subscribed }));
 	const body = { tags: page };
-	if (isTruthyFlag(params.all_tags)) body.all_tags = store.state.tags.map((t) => ({ id: String(t.id), title: t.title, slug: t.slug })); // Q15
+	if (isTruthyFlag(params.all_tags)) body.all_tags = store.state.tags.map((t) => ({ id: String(t.id), title: t.title, slug: t.slug })); // ids as strings here
 	return ok(body, { bench: true });
 }
 
 function createTag(r) {
 	const { row, error } = createValidated(r.store, 'tag', r.params);
 	if (error) return error;
-	return ok({ lists: row, item: row, message: 'Successfully saved the tag.' }, { bench: true }); // Q10: key `lists` even for tags
+	return ok({ lists: row, item: row, message: 'Successfully saved the tag.' }, { bench: true }); // the key is `lists` even for tags
 }
 
-const getTag = (r) => ok({ tag: r.store.findTaxonomy('tag', r.path.id) || null }); // Q2: 200 {"tag":null}
+const getTag = (r) => ok({ tag: r.store.findTaxonomy('tag', r.path.id) || null }); // a miss is 200 {"tag":null}
 
 function updateTag(r) {
 	const { error } = updateTaxonomy(r.store, 'tag', r);
@@ -97,7 +97,7 @@ function updateTag(r) {
 
 function deleteTag(r) {
 	const row = r.store.findTaxonomy('tag', r.path.id);
-	if (!row) throw fatal(); // Q2: delete() on null → PHP fatal
+	if (!row) throw fatal(); // delete() on null → PHP fatal
 	removeTaxonomy(r.store, 'tag', row.id);
 	return ok({ message: 'Successfully removed the tag.' }, { bench: true });
 }
@@ -111,7 +111,7 @@ function bulkDeleteTags(r) {
 	return ok({ message: 'Selected Tags have been removed permanently' });
 }
 
-// ---- lists (no __bench anywhere, Q9) -----------------------------------------------
+// ---- lists (no __bench anywhere) ----------------------------------------------------
 
 function listLists(r) {
 	const { store, params } = r;
@@ -134,7 +134,7 @@ function createList(r) {
 
 function getList(r) {
 	const row = r.store.findTaxonomy('list', r.path.id);
-	return row ? ok({ ...row }) : emptyOk(); // Q2: unwrapped; miss → 200 with an empty body
+	return row ? ok({ ...row }) : emptyOk(); // unwrapped; a miss → 200 with an empty body
 }
 
 function updateList(r) {
@@ -143,7 +143,7 @@ function updateList(r) {
 }
 
 function deleteList(r) {
-	removeTaxonomy(r.store, 'list', Number(r.path.id)); // Q2: success even when missing
+	removeTaxonomy(r.store, 'list', Number(r.path.id)); // success even when missing
 	return ok({ message: 'Successfully removed the list.' });
 }
 

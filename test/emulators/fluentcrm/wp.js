@@ -1,6 +1,6 @@
 'use strict';
-// WordPress REST layer: response descriptors, error bodies (§5), PHP-style params,
-// pagination (§4) and the JSON encoding WordPress uses.
+// WordPress REST layer: response descriptors, FluentCRM's error bodies, PHP-style params,
+// pagination and the JSON encoding WordPress uses.
 
 const NAMESPACE = '/fluent-crm/v2';
 
@@ -9,13 +9,13 @@ const reply = (status, body, extra = {}) => ({ isReply: true, status, body, ...e
 const ok = (body, { bench = false } = {}) => reply(200, body, { bench });
 const emptyOk = () => reply(200, undefined, { empty: true });
 const fatal = () => reply(500, undefined, { fatal: true });
-const validation = (fields) => reply(422, fields); // E5: bare field map, no `message`
-const businessError = (message) => reply(422, { message }); // E6
-const modelNotFound = (model) => reply(404, { message: `No query results for model [FluentCrm\\App\\Models\\${model}].` }); // E7
+const validation = (fields) => reply(422, fields); // validation: a bare field map, no `message`
+const businessError = (message) => reply(422, { message }); // a controller's "not found" or business error
+const modelNotFound = (model) => reply(404, { message: `No query results for model [FluentCrm\\App\\Models\\${model}].` }); // findOrFail() misses
 const sqlError = (table, perPage) =>
 	reply(423, {
 		message: `You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '${perPage} offset 0' at line 1 (SQL: select * from \`wp_fc_${table}\` order by \`id\` desc limit ${perPage} offset 0)`,
-	}); // E8
+	}); // an exception without a usable code (here: a SQL error)
 
 const restForbidden = (status) => ({ code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.', data: { status } });
 const restNoRoute = () => ({ code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
@@ -54,7 +54,7 @@ const samplePostHtml = (siteUrl) => `<!DOCTYPE html>
 <body class="post-template-default single single-post postid-1"><main><h1 class="entry-title">Hello world!</h1><p>Welcome to WordPress. This is your first post.</p></main></body></html>
 `;
 
-// E9: WordPress answers a PHP fatal with JSON only when the request looks like a JSON request.
+// WordPress answers a PHP fatal with JSON only when the request looks like a JSON request.
 function wantsJsonErrors(headers) {
 	const accept = String(headers.accept || '');
 	const contentType = String(headers['content-type'] || '');
@@ -120,7 +120,7 @@ const isBlank = (v) => v === undefined || v === null || (typeof v === 'string' &
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isTruthyFlag = (value) => value === true || value === 1 || ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
-// §4: page defaults to 1; per_page defaults to 15, has no maximum, 0/non-numeric → fatal, negative → SQL error.
+// page defaults to 1; per_page defaults to 15, has no maximum, 0/non-numeric → fatal, negative → SQL error.
 function readPaging(params, table) {
 	const page = Math.max(1, phpIntval(params.page ?? 1));
 	if (params.per_page === undefined) return { page, perPage: 15 };
@@ -131,8 +131,8 @@ function readPaging(params, table) {
 }
 
 // Laravel-style paginator exactly as observed. `next_page_url` is relative, keeps only
-// `page` and always uses the /wp-json form without the sub-folder (uncertain in the
-// reference; chosen as the harsher variant, since following it breaks on sub-folder sites).
+// `page` and always uses the /wp-json form without the sub-folder (not confirmed on a real
+// server; the harsher variant, since following it breaks on sub-folder sites).
 function paginate(rows, { page, perPage }, routePath) {
 	const total = rows.length;
 	const lastPage = Math.ceil(total / perPage);
@@ -153,7 +153,7 @@ function paginate(rows, { page, perPage }, routePath) {
 }
 
 // Generic sorter for `sort_by` + direction; unknown columns lose the default order
-// and fall back to the table order (lowest id first), as observed for contacts (§4).
+// and fall back to the table order (lowest id first), as observed for contacts.
 function sortRows(rows, { sortBy, direction, allowed, defaultBy = 'id', defaultDirection = 'DESC' }) {
 	let by = defaultBy;
 	let dir = defaultDirection;
