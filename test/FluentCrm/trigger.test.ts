@@ -42,4 +42,28 @@ describe('FluentCRM Trigger (polling)', () => {
 		const [created] = await fluent.json({ resource: 'contact', operation: 'create', email: 'poll.created@example.test', status: 'subscribed' });
 		expect((await poller.poll())?.[0].map((item) => item.json.id)).toEqual([created.id]);
 	});
+
+	it('"Contact Created" emits a contact once, however it changes later; "Created or Updated" emits each change (a field, a tag)', async () => {
+		const created = trigger('contactCreated');
+		const changed = trigger('contactUpdated');
+		expect(await created.poll()).toBeNull();
+		expect(await changed.poll()).toBeNull();
+		tick(60);
+		const [contact] = await fluent.json({ resource: 'contact', operation: 'create', email: 'poll.once@example.test', status: 'subscribed' });
+		const ids = (result: Awaited<ReturnType<typeof created.poll>>) => result?.[0].map((item) => item.json.id);
+		expect(ids(await created.poll())).toEqual([contact.id]);
+		expect(ids(await changed.poll())).toEqual([contact.id]);
+
+		tick(5);
+		await fluent.json({ resource: 'contact', operation: 'update', contact: byId(Number(contact.id)), updateFields: { city: 'Coimbra', attach_tags: [1] } });
+		expect(await created.poll()).toBeNull();
+		const afterUpdate = (await changed.poll())?.[0].map((item) => item.json);
+		expect(afterUpdate).toEqual([expect.objectContaining({ id: contact.id, city: 'Coimbra', tags: [expect.objectContaining({ id: 1 })] })]);
+
+		// A tag added within the same second leaves updated_at where it was: still a change.
+		await fluent.json({ resource: 'contact', operation: 'addTags', contact: byId(Number(contact.id)), tagIds: [2] });
+		expect(await created.poll()).toBeNull();
+		expect(ids(await changed.poll())).toEqual([contact.id]);
+		expect(await changed.poll()).toBeNull();
+	});
 });

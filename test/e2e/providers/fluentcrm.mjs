@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 
 import { credentialTestChecks, nodeTypeChecks, secretHygieneCheck } from '../lib/checks.mjs';
-import { codeNode, credentialRef, webhookWorkflow } from '../lib/workflow.mjs';
+import { N8n } from '../lib/n8n.mjs';
+import { http, sleep, stableUuid, waitFor } from '../lib/util.mjs';
+import { codeNode, credentialRef, pollEveryFiveSeconds, webhookWorkflow } from '../lib/workflow.mjs';
 
 const NODE = 'n8n-nodes-crm-bridge.fluentCrm';
 const PASSWORD = 'abcd efgh ijkl mnop qrst uvwx'; // the emulator's default admin application password
@@ -13,12 +15,18 @@ const API = '/wp-json/fluent-crm/v2';
 
 const good = { id: 'e2eFluentGood0001', name: 'FluentCRM e2e', type: 'fluentCrmApi' };
 const wrong = { id: 'e2eFluentWrong001', name: 'FluentCRM e2e (wrong password)', type: 'fluentCrmApi' };
+const restRoute = { id: 'e2eFluentRestRt01', name: 'FluentCRM e2e (?rest_route=)', type: 'fluentCrmApi' };
+const TRIGGERS = { created: 'e2eFcTrigCreated', changed: 'e2eFcTrigChanged' };
+/** Two ticks of the 5-second poll: long enough to see a duplicate if there were one. */
+const QUIET_MS = 11_000;
+const FLUENT_AUTH = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
 
 function credentials({ emulators }) {
 	const base = { siteUrl: emulators.fluentcrm.siteUrl, username: 'admin', restStyle: 'wpJson', ignoreSslIssues: false };
 	return [
 		{ ...good, data: { ...base, applicationPassword: PASSWORD } },
 		{ ...wrong, data: { ...base, applicationPassword: WRONG_PASSWORD } },
+		{ ...restRoute, data: { ...base, restStyle: 'restRoute', applicationPassword: PASSWORD } },
 	];
 }
 
@@ -30,6 +38,30 @@ const fluentNode = (parameters, { credential = good, ...extra } = {}) => ({
 	credentials: credentialRef(credential),
 	...extra,
 });
+
+/** A workflow of one FluentCRM Trigger polling every 5 s, activated by its check. */
+function triggerWorkflow(id, event) {
+	return {
+		id,
+		name: `e2e FluentCRM Trigger ${event}`,
+		active: false,
+		nodes: [
+			{
+				id: stableUuid(`${id}/trigger`),
+				name: 'FluentCRM Trigger',
+				type: `${NODE}Trigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event, pollTimes: pollEveryFiveSeconds(), options: {} },
+				credentials: credentialRef(good),
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		pinData: {},
+		meta: { e2e: true, activate: false },
+	};
+}
 
 function workflows() {
 	return [
@@ -79,6 +111,14 @@ function workflows() {
 			],
 		}),
 		webhookWorkflow({
+			id: 'e2eFcGetManyOnError',
+			name: 'e2e FluentCRM Get Many, errors as items',
+			path: 'e2e-fluentcrm-get-many-on-error',
+			nodes: [fluentNode({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 5, filters: {} }, { onError: 'continueRegularOutput' })],
+		}),
+		triggerWorkflow(TRIGGERS.created, 'contactCreated'),
+		triggerWorkflow(TRIGGERS.changed, 'contactUpdated'),
+		webhookWorkflow({
 			id: 'e2eFcWrongPassword',
 			name: 'e2e FluentCRM wrong password',
 			path: 'e2e-fluentcrm-wrong-password',
@@ -103,6 +143,46 @@ function assertAuthorised(requests, what) {
 		assert.ok(request.hasAuthorization, `${what}: ${request.method} ${request.path} had no Authorization header`);
 		assert.equal(request.status, 200, `${what}: ${request.method} ${request.path} answered ${request.status}`);
 	}
+}
+
+
+/** The credential Test button's REST call for a saved credential, as the editor sends it. */
+async function testCredential(n8n, credential) {
+	const stored = await n8n.rest('GET', `/credentials/${credential.id}?includeData=true`);
+	assert.equal(stored.status, 200, `GET /rest/credentials/${credential.id} answered ${stored.status}`);
+	const saved = stored.json.data;
+	const response = await n8n.rest('POST', '/credentials/test', { credentials: { id: saved.id, name: saved.name, type: saved.type, data: saved.data } });
+	assert.equal(response.status, 200, `POST /rest/credentials/test answered ${response.status}: ${response.text.slice(0, 300)}`);
+	return response.json.data ?? response.json;
+}
+
+async function fluentApi(emulator, method, route, body) {
+	const response = await http(method, `${emulator.siteUrl}${API}${route}`, { body, headers: { Authorization: FLUENT_AUTH } });
+	assert.equal(response.status, 200, `FluentCRM ${method} ${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+	return response.json;
+}
+
+/** Contacts the trigger workflow emitted, over all its executions. */
+async function emitted(n8n, workflowId) {
+	const runs = await Promise.all((await n8n.executions(workflowId)).map((execution) => n8n.execution(execution.id)));
+	return runs.flatMap((run) => N8n.nodeOutput(run, 'FluentCRM Trigger')?.[0] ?? []);
+}
+
+/** Waits until a poll of each event was answered and the site has been quiet for 0.5 s (the cursors are set). */
+async function firstPollsDone(seen, columns) {
+	await waitFor(async () => {
+		const requests = await seen();
+		return columns.every((column) => requests.some((r) => r.query?.sort_by === column && r.status === 200));
+	}, { timeoutMs: 15_000, describe: () => `the first poll of each FluentCRM Trigger (${columns.join(', ')})` });
+	let quiet = { count: -1, at: 0 };
+	await waitFor(
+		async () => {
+			const count = (await seen()).length;
+			if (count !== quiet.count) quiet = { count, at: Date.now() };
+			return Date.now() - quiet.at >= 500;
+		},
+		{ timeoutMs: 5_000, intervalMs: 100, describe: () => 'the first polls to finish' },
+	);
 }
 
 const checks = [
@@ -213,6 +293,95 @@ const checks = [
 	},
 
 	...credentialTestChecks({ provider: 'FluentCRM', good, wrong, field: 'applicationPassword', wrongValue: WRONG_PASSWORD }),
+
+	{
+		name: 'FluentCRM: credential Test fails on a site without pretty permalinks (its redirect) and says to switch REST Style; ?rest_route= passes there',
+		async run({ n8n, emulators }) {
+			const fc = emulators.fluentcrm;
+			await fc.control('POST', 'fluentcrm/config', { plainPermalinks: true });
+			try {
+				const redirected = await testCredential(n8n, good);
+				assert.equal(redirected.status, 'Error', `Test said ${redirected.status}: ${redirected.message}`);
+				assert.match(redirected.message, /REST Style to "\?rest_route="/);
+				const viaQuery = await testCredential(n8n, restRoute);
+				assert.equal(viaQuery.status, 'OK', `?rest_route= Test said ${viaQuery.status}: ${viaQuery.message}`);
+				return `pretty style: "${redirected.message}"; ?rest_route=: ${viaQuery.status}`;
+			} finally {
+				await fc.control('POST', 'fluentcrm/config', { plainPermalinks: false });
+			}
+		},
+	},
+
+	{
+		name: 'FluentCRM: credential Test fails when the ping is answered 200 with a web page or an empty body',
+		async run({ n8n, emulators }) {
+			const fc = emulators.fluentcrm;
+			const messages = [];
+			for (const kind of ['html', 'empty']) {
+				await fc.faults({ next: [{ status: 200, kind, match: '/reports/ping' }] });
+				const result = await testCredential(n8n, good);
+				assert.equal(result.status, 'Error', `${kind}: Test said ${result.status}: ${result.message}`);
+				assert.match(result.message, /not with FluentCRM’s API/);
+				messages.push(`${kind}: "${result.message}"`);
+			}
+			return messages.join('; ');
+		},
+	},
+
+	{
+		name: 'FluentCRM: Get Many on a site without pretty permalinks is an error item that says to switch REST Style, not 0 contacts',
+		async run({ n8n, emulators }) {
+			const fc = emulators.fluentcrm;
+			await fc.control('POST', 'fluentcrm/config', { plainPermalinks: true });
+			try {
+				const items = itemsOf(await n8n.webhook('e2e-fluentcrm-get-many-on-error', {}), 'Get Many (plain permalinks)');
+				assert.equal(items.length, 1, `expected one error item, got ${JSON.stringify(items).slice(0, 300)}`);
+				const [item] = items;
+				assert.equal(item.error, 'FluentCRM answered with something that is not the expected JSON', JSON.stringify(item));
+				assert.match(item.details?.description ?? '', /REST Style "\?rest_route="/);
+				return `error item ${JSON.stringify(item).slice(0, 300)}`;
+			} finally {
+				await fc.control('POST', 'fluentcrm/config', { plainPermalinks: false });
+			}
+		},
+	},
+
+	{
+		name: 'FluentCRM Trigger: "Contact Created" emits a contact once even after it is updated (a field and a tag); "Created or Updated" emits the update too',
+		timeoutMs: 90_000,
+		async run({ n8n, emulators }) {
+			const fc = emulators.fluentcrm;
+			const mark = await fc.mark();
+			// Activation runs each trigger's first poll, which only sets its cursor.
+			await n8n.activate(TRIGGERS.created);
+			await n8n.activate(TRIGGERS.changed);
+			try {
+				await firstPollsDone(mark, ['created_at', 'updated_at']);
+				const email = `e2e.trigger.${Date.now()}@example.test`;
+				const contact = (await fluentApi(fc, 'POST', '/subscribers', { email, status: 'subscribed', first_name: 'Trudy' })).contact;
+				const mine = (items) => items.filter((item) => Number(item.id) === Number(contact.id));
+				await waitFor(async () => mine(await emitted(n8n, TRIGGERS.created)).length >= 1 && mine(await emitted(n8n, TRIGGERS.changed)).length >= 1, {
+					timeoutMs: 20_000,
+					describe: () => `both triggers to emit the new contact ${contact.id}`,
+				});
+				await fluentApi(fc, 'PUT', `/subscribers/${contact.id}`, { email, city: 'Trier', attach_tags: [1] });
+				await waitFor(async () => mine(await emitted(n8n, TRIGGERS.changed)).length >= 2, {
+					timeoutMs: 20_000,
+					describe: () => `"Created or Updated" to emit the updated contact ${contact.id}`,
+				});
+				await sleep(QUIET_MS);
+				const created = mine(await emitted(n8n, TRIGGERS.created));
+				const changed = mine(await emitted(n8n, TRIGGERS.changed));
+				assert.equal(created.length, 1, `"Contact Created" emitted contact ${contact.id} ${created.length} times`);
+				assert.equal(changed.length, 2, `"Created or Updated" emitted contact ${contact.id} ${changed.length} times`);
+				assert.equal(changed[1].city, 'Trier');
+				return `Contact Created: 1 emission; Created or Updated: 2 (the second with city ${changed[1].city} and ${changed[1].tags?.length ?? 0} tag(s))`;
+			} finally {
+				await n8n.deactivate(TRIGGERS.created);
+				await n8n.deactivate(TRIGGERS.changed);
+			}
+		},
+	},
 
 	secretHygieneCheck({ provider: 'FluentCRM', emulator: 'fluentcrm', secrets: [PASSWORD, WRONG_PASSWORD] }),
 ];
