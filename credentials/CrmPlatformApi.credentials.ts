@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { crmPlatformLogin } from '../nodes/CrmPlatform/transport/login';
+import { crmPlatformApiRootExpression } from '../nodes/CrmPlatform/transport/url';
 
 export class CrmPlatformApi implements ICredentialType {
 	name = 'crmPlatformApi';
@@ -52,7 +53,7 @@ export class CrmPlatformApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: crmPlatformApiRootExpression,
 			url: '/users/me',
 		},
 		rules: [

@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { crmPlatformApiRootExpression } from '../nodes/CrmPlatform/transport/url';
+
 export class CrmPlatformJwtApi implements ICredentialType {
 	name = 'crmPlatformJwtApi';
 
@@ -37,7 +39,7 @@ export class CrmPlatformJwtApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			baseURL: crmPlatformApiRootExpression,
 			url: '/users/me',
 		},
 		rules: [{ type: 'responseCode', properties: { value: 401, message: 'The JWT is invalid or expired: paste a new one' } }],

@@ -2,12 +2,19 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/actions/router';
-import { apiRequestFields } from '../shared/descriptions/apiRequest.description';
-import { collections } from './actions/catalog';
-import { contactDescription } from './actions/contact';
-import { collectionDescription } from './actions/description';
-import { crmPlatformOperations } from './actions/router';
-import { authenticationProperty, crmPlatformCredentials } from './actions/authentication';
+import * as activity from './actions/activity';
+import * as activityType from './actions/activityType';
+import * as apiRequest from './actions/apiRequest';
+import * as contact from './actions/contact';
+import * as contactTag from './actions/contactTag';
+import * as country from './actions/country';
+import * as district from './actions/district';
+import { crmPlatformResources } from './actions/router';
+import * as state from './actions/state';
+import * as tag from './actions/tag';
+import * as user from './actions/user';
+import * as village from './actions/village';
+import { authenticationProperty, crmPlatformCredentials } from './helpers/authentication';
 
 export class CrmPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,22 +52,21 @@ export class CrmPlatform implements INodeType {
 				],
 				default: 'contact',
 			},
-			...contactDescription,
-			...collections.flatMap(collectionDescription),
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['user'] } },
-				options: [{ name: 'Get Current User', value: 'getMe', action: 'Get the current user' }],
-				default: 'getMe',
-			},
-			...apiRequestFields('CRM Platform', '/crm-plugin/contact', true),
+			...contact.description,
+			...activity.description,
+			...activityType.description,
+			...tag.description,
+			...contactTag.description,
+			...country.description,
+			...state.description,
+			...district.description,
+			...village.description,
+			...user.description,
+			...apiRequest.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, crmPlatformOperations);
+		return await route.call(this, crmPlatformResources);
 	}
 }

@@ -2,16 +2,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { pollEvent, pollingOptions, timestampMs } from '../shared/trigger/poll';
-import { crmRequest } from './transport';
-import { authenticationProperty, crmPlatformCredentials } from './actions/authentication';
+import { authenticationProperty, crmPlatformCredentials } from './helpers/authentication';
+import { COLLECTIONS } from './helpers/collections';
+import { PAGE_SIZE, crmPlatformPage } from './transport';
 
-const PAGE_SIZE = 100;
-
-const EVENTS: Record<string, { path: string; column: string }> = {
-	contactCreated: { path: '/crm-plugin/contact', column: 'created_at' },
-	contactUpdated: { path: '/crm-plugin/contact', column: 'updated_at' },
-	activityCreated: { path: '/crm-plugin/activities', column: 'created_at' },
-	activityUpdated: { path: '/crm-plugin/activities', column: 'updated_at' },
+/**
+ * "Created" events are keyed on the id alone: a later change to the record is not a new creation.
+ * "Created or updated" events also count a change of content at the same updated_at: linking a tag
+ * to a contact changes the contact's tags but not its updated_at, and is emitted as an update.
+ */
+const EVENTS: Record<string, { path: string; column: string; contentCounts: boolean }> = {
+	contactCreated: { path: COLLECTIONS.contact.path, column: 'created_at', contentCounts: false },
+	contactUpdated: { path: COLLECTIONS.contact.path, column: 'updated_at', contentCounts: true },
+	activityCreated: { path: COLLECTIONS.activity.path, column: 'created_at', contentCounts: false },
+	activityUpdated: { path: COLLECTIONS.activity.path, column: 'updated_at', contentCounts: true },
 };
 
 export class CrmPlatformTrigger implements INodeType {
@@ -48,15 +52,15 @@ export class CrmPlatformTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
-		const { path, column } = EVENTS[event];
+		const { path, column, contentCounts } = EVENTS[event];
 		return await pollEvent.call(this, event, {
 			pageSize: PAGE_SIZE,
+			contentCounts,
 			timestampOf: (record) => timestampMs(record[column]),
 			idOf: (record) => String(record.id),
 			fetchPage: async (index) => {
 				const qs: IDataObject = { _sort: `${column}:DESC,id:DESC`, _start: index * PAGE_SIZE, _limit: PAGE_SIZE };
-				const rows = await crmRequest.call(this, 'GET', path, { qs });
-				return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+				return await crmPlatformPage.call(this, path, qs);
 			},
 		});
 	}
