@@ -1,13 +1,15 @@
 // CRM Platform (Strapi crm-plugin) in real n8n: contact Create or Update, API Request, continueOnFail,
-// the JWT life-cycle of the login credential, the pasted-JWT credential, and both credential Tests.
+// the JWT life-cycle of the login credential, the pasted-JWT credential, both credential Tests, and the
+// polling trigger's "created" vs "created or updated" events.
 // Emulator: test/emulators/crmplatform.js (sub-path /strapi). Node parameter names: nodes/CrmPlatform/.
 
 import assert from 'node:assert/strict';
 
 import { credentialTestChecks, nodeTypeChecks, secretHygieneCheck } from '../lib/checks.mjs';
 import { tokenLifecycleChecks } from '../lib/tokens.mjs';
-import { http } from '../lib/util.mjs';
-import { codeNode, countedWorkflow, credentialRef, webhookWorkflow } from '../lib/workflow.mjs';
+import { http, sleep, stableUuid, waitFor } from '../lib/util.mjs';
+import { N8n } from '../lib/n8n.mjs';
+import { codeNode, countedWorkflow, credentialRef, pollEveryFiveSeconds, webhookWorkflow } from '../lib/workflow.mjs';
 
 const NODE = 'n8n-nodes-crm-bridge.crmPlatform';
 const DEMO = { identifier: 'demo', password: 'demo123' }; // the emulator's default Authenticated user
@@ -56,6 +58,35 @@ const crmNode = (parameters, { credential = good, ...extra } = {}) => ({
 
 const me = { resource: 'user', operation: 'getMe' };
 
+const TRIGGER = 'CRM Platform Trigger';
+const TRIGGERS = { created: 'e2eCpContactCreated', updated: 'e2eCpContactUpdated' };
+/** Two ticks of the 5-second poll: long enough to see a repeated event if there were one. */
+const QUIET_MS = 11_000;
+
+/** A CRM Platform Trigger polling every 5 s, activated by its check (not at start). */
+function triggerWorkflow(id, name, event) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: stableUuid(`${id}/trigger`),
+				name: TRIGGER,
+				type: 'n8n-nodes-crm-bridge.crmPlatformTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: pollEveryFiveSeconds(), event, options: {} },
+				credentials: credentialRef(good),
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		pinData: {},
+		meta: { e2e: true, activate: false },
+	};
+}
+
 function workflows() {
 	return [
 		countedWorkflow({ id: 'e2eCpMe', name: 'e2e CRM Platform getMe', path: 'e2e-crm-me', node: crmNode(me) }),
@@ -92,6 +123,8 @@ function workflows() {
 				}),
 			],
 		}),
+		triggerWorkflow(TRIGGERS.created, 'e2e CRM Platform Trigger: Contact Created', 'contactCreated'),
+		triggerWorkflow(TRIGGERS.updated, 'e2e CRM Platform Trigger: Contact Created or Updated', 'contactUpdated'),
 		webhookWorkflow({
 			id: 'e2eCpContinue',
 			name: 'e2e CRM Platform continueOnFail',
@@ -118,6 +151,42 @@ function itemsOf(response, what) {
 	assert.equal(response.status, 200, `${what}: webhook answered HTTP ${response.status}: ${response.text.slice(0, 300)}`);
 	assert.ok(Array.isArray(response.json), `${what}: expected an array of items, got ${response.text.slice(0, 300)}`);
 	return response.json;
+}
+
+/** The emulator's own API as the demo user, for changes the trigger must (or must not) see. */
+async function crmApi(emulator, method, route, body) {
+	const { jwt } = await emulator.control('POST', 'crmplatform/token', { userId: 1 });
+	const response = await http(method, `${emulator.siteUrl}${route}`, { body, headers: { Authorization: `Bearer ${jwt}` } });
+	if (response.status !== 200) throw new Error(`CRM Platform ${method} ${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+	return response.json;
+}
+
+/** Activates a trigger workflow and waits until its first poll (which only sets the cursor) is over. */
+async function activateTrigger(n8n, emulator, workflowId) {
+	const polled = await emulator.mark();
+	await n8n.activate(workflowId);
+	await waitFor(async () => (await polled()).some((r) => r.path.endsWith('/crm-plugin/contact') && r.status === 200), { timeoutMs: 15_000, describe: () => 'the trigger’s first poll' });
+	let quiet = { count: -1, at: 0 };
+	await waitFor(
+		async () => {
+			const count = (await polled()).length;
+			if (count !== quiet.count) quiet = { count, at: Date.now() };
+			return Date.now() - quiet.at >= 500;
+		},
+		{ timeoutMs: 5_000, intervalMs: 100, describe: () => 'the first poll to finish' },
+	);
+}
+
+/** Contacts the trigger emitted in each execution of the workflow so far, oldest execution first. */
+async function emitted(n8n, workflowId, count) {
+	const executions = await n8n.waitForExecutions(workflowId, count, { timeoutMs: 20_000 });
+	const runs = await Promise.all(executions.map(async (execution) => await n8n.execution(execution.id)));
+	return runs.map((run) => (N8n.nodeOutput(run, TRIGGER)?.[0] ?? []));
+}
+
+async function linkTag(emulator, contactId) {
+	const tag = await crmApi(emulator, 'POST', '/crm-plugin/tags', { name: `e2e tag ${Date.now()}` });
+	await crmApi(emulator, 'POST', '/crm-plugin/contacttags', { contact: contactId, tag: tag.id });
 }
 
 const counters = async (emulator) => {
@@ -193,6 +262,50 @@ const checks = [
 			assert.match(String(bad.error), /not found/i, `missing contact: ${JSON.stringify(bad)}`);
 			assert.ok(!('name' in bad), 'the error item carries contact data');
 			return `error item: ${JSON.stringify(bad)}`;
+		},
+	},
+
+	{
+		name: 'CRM Platform Trigger "Contact Created": a new contact once; its later update and a tag link emit nothing',
+		timeoutMs: 60_000,
+		async run({ n8n, emulators }) {
+			const crm = emulators.crmplatform;
+			await activateTrigger(n8n, crm, TRIGGERS.created);
+			try {
+				const contact = await crmApi(crm, 'POST', '/crm-plugin/contact', { name: 'Tess Trigger', contact_type: 'individual', first_name: 'Tess', email: `e2e.created.${Date.now()}@example.org` });
+				const [first] = await emitted(n8n, TRIGGERS.created, 1);
+				assert.deepEqual(first.map((item) => Number(item.id)), [contact.id], `the first execution emitted ${JSON.stringify(first.map((item) => item.id))}`);
+				await crmApi(crm, 'PUT', `/crm-plugin/contact/${contact.id}`, { phone: '5550100' });
+				await linkTag(crm, contact.id);
+				await sleep(QUIET_MS);
+				const executions = await n8n.executions(TRIGGERS.created);
+				assert.equal(executions.length, 1, `${executions.length} executions: the update or the tag link was emitted as "created"`);
+				return `contact ${contact.id} emitted once; updated and tagged, no second execution in ${QUIET_MS / 1000} s`;
+			} finally {
+				await n8n.deactivate(TRIGGERS.created);
+			}
+		},
+	},
+
+	{
+		name: 'CRM Platform Trigger "Contact Created or Updated": a tag link is emitted as an update although updated_at did not move',
+		timeoutMs: 60_000,
+		async run({ n8n, emulators }) {
+			const crm = emulators.crmplatform;
+			await activateTrigger(n8n, crm, TRIGGERS.updated);
+			try {
+				const contact = await crmApi(crm, 'POST', '/crm-plugin/contact', { name: 'Uri Update', contact_type: 'individual', first_name: 'Uri', email: `e2e.updated.${Date.now()}@example.org` });
+				const [first] = await emitted(n8n, TRIGGERS.updated, 1);
+				assert.deepEqual(first.map((item) => Number(item.id)), [contact.id]);
+				await linkTag(crm, contact.id);
+				const [, second] = await emitted(n8n, TRIGGERS.updated, 2);
+				assert.deepEqual(second.map((item) => [Number(item.id), item.updated_at, item.contacttags.length]), [[contact.id, contact.updated_at, 1]]);
+				await sleep(QUIET_MS);
+				assert.equal((await n8n.executions(TRIGGERS.updated)).length, 2, 'the tag link was emitted more than once');
+				return `contact ${contact.id}: created, then emitted again for its tag link (updated_at unchanged), once`;
+			} finally {
+				await n8n.deactivate(TRIGGERS.updated);
+			}
 		},
 	},
 
