@@ -162,7 +162,8 @@ async function main() {
 	const shutdown = async (code) => {
 		if (stopping) return;
 		stopping = true;
-		if (syncSucceeded) {
+		// After --once the sync's result is saved already; a running demo may have synced more since.
+		if (syncSucceeded && !once) {
 			const saved = await saveCrmContacts(emulators.crmplatform, fluentEmails).catch(() => undefined);
 			if (saved !== undefined) step(`kept ${saved} CRM Platform contacts for the next run (${path.relative(ROOT, STATE_FILE)})`);
 		}

@@ -166,9 +166,13 @@ const checks = [
 		name: 'Example Nexudus → FluentCRM: activating the Nexudus Trigger registers its webhook in Nexudus (sys/webhooks)',
 		async run({ n8n, emulators, prepared }) {
 			const url = await activateAndWaitForWebhook(n8n, 'nexudus');
-			const { state } = await emulators.nexudus.control('GET', 'nexudus/state');
-			const hooks = state.webhooks.filter((hook) => hook.URL === url);
-			assert.equal(hooks.length, 1, `webhooks for ${url}: ${JSON.stringify(state.webhooks.map((h) => [h.Id, h.Action, h.URL]))}`);
+			const registered = async () => (await emulators.nexudus.control('GET', 'nexudus/state')).state.webhooks;
+			// n8n makes the webhook route live first and calls the trigger's create() after it: on a
+			// busy machine the registration in Nexudus follows a few seconds later.
+			await waitFor(async () => (await registered()).some((hook) => hook.URL === url), { timeoutMs: 30_000, intervalMs: 250, describe: () => 'the webhook to be registered in Nexudus' }).catch(() => undefined);
+			const all = await registered();
+			const hooks = all.filter((hook) => hook.URL === url);
+			assert.equal(hooks.length, 1, `webhooks for ${url}: ${JSON.stringify(all.map((h) => [h.Id, h.Action, h.URL]))}`);
 			const [hook] = hooks;
 			assert.equal(hook.Action, 3, 'not the "Coworker Created" action');
 			assert.equal(hook.BusinessId, prepared.examples.businessId);
