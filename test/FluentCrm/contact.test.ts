@@ -59,10 +59,11 @@ describe('FluentCRM contact operations', () => {
 		});
 		const [request] = fluent.calls();
 		expect(request.query).toMatchObject({ page: '1', per_page: '5', 'statuses[]': 'subscribed', 'tags[]': '1', sort_by: 'id', sort_type: 'ASC' });
-		expect(items.length).toBeLessThanOrEqual(5);
-		expect(items.every((contact) => contact.status === 'subscribed')).toBe(true);
-		const ids = items.map((contact) => Number(contact.id));
-		expect(ids).toEqual([...ids].sort((a, b) => a - b));
+		const state = fluent.emulator.state as unknown as { contacts: Array<{ id: number; status: string }>; pivots: Array<{ subscriber_id: number; kind: string; object_id: number }> };
+		const tagged = (id: number) => state.pivots.some((pivot) => pivot.subscriber_id === id && pivot.kind === 'tag' && pivot.object_id === 1);
+		const expected = state.contacts.filter((contact) => contact.status === 'subscribed' && tagged(contact.id)).map((contact) => contact.id).sort((a, b) => a - b).slice(0, 5);
+		expect(expected).toHaveLength(5);
+		expect(items.map((contact) => contact.id)).toEqual(expected);
 	});
 
 	it('update: sends only the changed fields plus tag/list changes; untouched fields survive', async () => {
