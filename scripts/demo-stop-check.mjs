@@ -3,10 +3,11 @@
 // is ready, signals the npm process, and asserts that every process of the run (npm, the demo,
 // n8n, its task runner, the emulators) is gone and the port is free again. Linux only (/proc).
 //
-//   node scripts/demo-stop-check.mjs [--signal=SIGTERM|SIGINT|SIGHUP] [--ctrl-c] [--n8n=1.x]
+//   node scripts/demo-stop-check.mjs [--signal=SIGTERM|SIGINT|SIGHUP] [--ctrl-c] [--while-starting] [--n8n=1.x]
 //
-// Default: SIGTERM to npm alone. `--ctrl-c` sends SIGINT to npm's whole process group, as a
-// terminal does. Exits 0 when the stop was clean. The demo's output is shown with a "  | " prefix.
+// Default: SIGTERM to npm alone once the demo is ready. `--ctrl-c` sends SIGINT to npm's whole
+// process group, as a terminal does; `--while-starting` signals while n8n is still starting.
+// Exits 0 when the stop was clean. The demo's output is shown with a "  | " prefix.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -109,13 +110,15 @@ async function main() {
 	const argv = process.argv.slice(2);
 	const signal = argv.find((a) => a.startsWith('--signal='))?.slice('--signal='.length) ?? (argv.includes('--ctrl-c') ? 'SIGINT' : 'SIGTERM');
 	const toGroup = argv.includes('--ctrl-c');
+	const whileStarting = argv.includes('--while-starting');
 	const passOn = argv.filter((a) => a.startsWith('--n8n='));
 	const port = await freePort();
 	say(`starting npm run demo on port ${port} …`);
 	const demo = startDemo(port, passOn);
 	let tree = [];
 	try {
-		await waitForLine(demo, /\[demo\] ready in/, READY_TIMEOUT_MS);
+		await waitForLine(demo, whileStarting ? /\[demo\] imported/ : /\[demo\] ready in/, READY_TIMEOUT_MS);
+		if (whileStarting) await sleep(3_000);
 		tree = processTree(demo.npm.pid);
 		say(`the run has ${tree.length} processes: ${tree.map((p) => `${role(p.command)} ${p.pid}`).join(', ')}`);
 		const stopStarted = Date.now();

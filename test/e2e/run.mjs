@@ -81,7 +81,7 @@ async function setUp(line, emulators) {
 
 	phase = Date.now();
 	const ready = await n8n.start();
-	say(`n8n started on ${n8n.baseUrl}, /healthz/readiness answered 200 after ${ready} s`);
+	say(`n8n started on ${n8n.baseUrl}, ready (/healthz/readiness 200, REST API mounted) after ${ready} s`);
 	phase = Date.now();
 	await n8n.setupOwnerAndLogin();
 	say(`owner set up and logged in through the REST API (${seconds(phase)} s)`);
