@@ -27,10 +27,10 @@ export const FAULTS: Record<string, Fault> = {
 const TIMEOUT_MS = 200;
 
 /** How to run one operation: its parameters and, where it needs them, records made beforehand. */
-export interface OperationFixture {
+export interface OperationFixture<E extends EmulatorLike = EmulatorLike> {
 	parameters: INodeParameters;
 	/** Runs before the operation on a fresh emulator (e.g. puts a ticket in the trash); returns extra parameters. */
-	prepare?(emulator: EmulatorLike): Promise<INodeParameters | void>;
+	prepare?(emulator: E): Promise<INodeParameters | void>;
 }
 
 export interface ProviderMatrix<E extends EmulatorLike> {
@@ -49,7 +49,7 @@ export interface ProviderMatrix<E extends EmulatorLike> {
 	loginRoutes: string[];
 	/** The provider's records as the emulator holds them: after a write reported as done, they must match the baseline's. */
 	snapshot(emulator: E): unknown;
-	fixtures: Record<string, OperationFixture>;
+	fixtures: Record<string, OperationFixture<E>>;
 	/** Extra node parameters every run needs (e.g. an authentication choice). */
 	common?: INodeParameters;
 }
@@ -150,12 +150,12 @@ export function runMatrix<E extends EmulatorLike>(matrix: ProviderMatrix<E>) {
 			return request.method === method && request.path.endsWith(suffix);
 		});
 
-	async function runOnce(emulator: E, operation: string, fixture: OperationFixture, fault?: Fault) {
+	async function runOnce(emulator: E, operation: string, fixture: OperationFixture<E>, fault?: Fault) {
 		const outcome = await execute(emulator, operation, fixture, fault);
 		return { ...outcome, state: JSON.stringify(stable(matrix.snapshot(emulator))) };
 	}
 
-	async function execute(emulator: E, operation: string, fixture: OperationFixture, fault?: Fault) {
+	async function execute(emulator: E, operation: string, fixture: OperationFixture<E>, fault?: Fault) {
 		const harness = new NodeHarness([matrix.node], matrix.credentialTypes);
 		const credentialId = harness.addCredential(matrix.credentialType, matrix.credentialData(emulator) as never);
 		const extra = (await fixture.prepare?.(emulator)) ?? {};

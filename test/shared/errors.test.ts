@@ -1,5 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import { expectObject } from '../../nodes/shared/transport/answer';
 
 import { providerText, readFailure, redact, toNodeApiError } from '../../nodes/shared/transport/errors';
 import { LoginFailedError } from '../../nodes/shared/transport/session';
@@ -13,7 +15,7 @@ const spec: ProviderSpec = {
 	explainStatus: (status) => (status === 418 ? { message: 'Acme is a teapot', description: 'Brew coffee elsewhere.' } : undefined),
 	secretFields: ['password'],
 };
-const request = { method: 'GET' as const, path: '/things' };
+const request = { method: 'GET' as const, path: '/things', expect: expectObject() };
 
 describe('providerText', () => {
 	it.each([
@@ -38,7 +40,7 @@ describe('readFailure', () => {
 
 	it('recognises a login failure by its class anywhere in the cause chain, never by its wording', () => {
 		const login = new LoginFailedError('Acme login failed: user or password wrong (HTTP 401)', 'rejected');
-		const wrapped = new NodeApiError(node, login);
+		const wrapped = new NodeApiError(node, login as unknown as JsonObject);
 		expect(readFailure(wrapped).loginFailure).toBe(login);
 		const lookalike = { name: 'NodeApiError', httpCode: '500', message: 'Acme login failed: the same words' };
 		expect(readFailure(lookalike).loginFailure).toBeUndefined();
@@ -87,7 +89,7 @@ describe('toNodeApiError', () => {
 	});
 
 	it('a broken connection on a write says it may or may not have been processed, never "check the base URL"', () => {
-		const post = { method: 'POST' as const, path: '/things' };
+		const post = { method: 'POST' as const, path: '/things', expect: expectObject() };
 		const reset = toNodeApiError(node, { headers: {}, networkCode: 'ECONNRESET', message: 'socket hang up' }, { spec, request: post, secrets: [] });
 		expect(reset.message).toBe('The connection to Acme broke before its answer arrived');
 		expect(reset.description).toContain('may or may not have been processed. Check in Acme before you run it again');
