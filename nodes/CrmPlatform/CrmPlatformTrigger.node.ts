@@ -9,7 +9,8 @@ import { PAGE_SIZE, crmPlatformPage } from './transport';
 /**
  * "Created" events are keyed on the id alone: a later change to the record is not a new creation.
  * "Created or updated" events also count a change of content at the same updated_at: linking a tag
- * to a contact changes the contact's tags but not its updated_at, and is emitted as an update.
+ * to a contact changes the contact's tags but not its updated_at, and is emitted as an update when
+ * a poll re-reads the contact within its overlap window.
  */
 const EVENTS: Record<string, { path: string; column: string; contentCounts: boolean }> = {
 	contactCreated: { path: COLLECTIONS.contact.path, column: 'created_at', contentCounts: false },
@@ -39,10 +40,14 @@ export class CrmPlatformTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Activity Created', value: 'activityCreated' },
-					{ name: 'Activity Created or Updated', value: 'activityUpdated' },
-					{ name: 'Contact Created', value: 'contactCreated' },
-					{ name: 'Contact Created or Updated', value: 'contactUpdated' },
+					{ name: 'Activity Created', value: 'activityCreated', description: 'Each new activity once; later changes to it are not emitted' },
+					{ name: 'Activity Created or Updated', value: 'activityUpdated', description: 'Each new or changed activity' },
+					{ name: 'Contact Created', value: 'contactCreated', description: 'Each new contact once; later changes to it (or its tags) are not emitted' },
+					{
+						name: 'Contact Created or Updated',
+						value: 'contactUpdated',
+						description: 'Each new or changed contact. Linking a tag does not move a contact’s updated_at, so it is emitted only within the Overlap option’s time after the contact’s last change.',
+					},
 				],
 				default: 'contactUpdated',
 			},

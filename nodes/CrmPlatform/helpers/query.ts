@@ -27,7 +27,7 @@ export const queryOptions: INodeProperties = {
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			default: {},
-			description: 'Conditions on fields; related fields by dotted path, e.g. individual.first_name',
+			description: 'Conditions on fields; related fields by dotted path, e.g. individual.first_name. Text comparisons follow the server’s database: MySQL and MariaDB ignore upper and lower case.',
 			options: [
 				{
 					name: 'condition',
