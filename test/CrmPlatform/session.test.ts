@@ -5,6 +5,8 @@ const me = { resource: 'user', operation: 'getMe' };
 describe('CRM Platform logins through n8n-core', () => {
 	const crm = useCrmPlatform({ tokenTtlSeconds: 3600 });
 
+	// Each test logs in under an identity of its own (the email in another case): the shared login hands
+	// a token it already has for an identity to every credential with that identity.
 	it('logs in once, persists the JWT, and the second run does not log in', async () => {
 		const credentialId = crm.addCredential({ identifier: 'demo@example.org' });
 		const first = await crm.run(me, [{}, {}, {}], { credentialId });
@@ -19,7 +21,7 @@ describe('CRM Platform logins through n8n-core', () => {
 	});
 
 	it('an expired JWT costs exactly one re-login and no failed item', async () => {
-		const credentialId = crm.addCredential({ identifier: 'demo@example.org' });
+		const credentialId = crm.addCredential({ identifier: 'Demo@Example.org' });
 		await crm.run(me, [{}], { credentialId });
 		crm.emulator.advanceClock(3601);
 		crm.emulator.resetCounters();
