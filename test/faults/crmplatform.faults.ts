@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { CrmPlatformApi } from '../../credentials/CrmPlatformApi.credentials';
 import { CrmPlatformJwtApi } from '../../credentials/CrmPlatformJwtApi.credentials';
 import { CrmPlatform } from '../../nodes/CrmPlatform/CrmPlatform.node';
-import { runMatrix } from '../faults/matrix';
-import type { CrmEmulator } from './setup';
-import { DEMO } from './setup';
+import { runMatrix } from './matrix';
+import type { CrmEmulator } from '../CrmPlatform/setup';
+import { DEMO } from '../CrmPlatform/setup';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startCrmPlatform } = require('../emulators/crmplatform') as { startCrmPlatform: (options?: object) => Promise<CrmEmulator> };
