@@ -32,9 +32,11 @@ export interface PagingOptions {
 	pageSize: number;
 	/** Safety net against servers that never end a list. */
 	maxPages?: number;
+	/** The error to throw when paging cannot go on safely (default: a PagingError). */
+	stuck?(reason: string): Error;
 }
 
-/** Thrown when paging cannot go on safely; the caller's request context turns it into a node error. */
+/** Thrown when paging cannot go on safely and the caller gave no error of its own. */
 export class PagingError extends Error {
 	name = 'PagingError';
 }
@@ -52,13 +54,14 @@ export async function collectPages(
 	const limit = options.limit === undefined ? Infinity : Math.max(1, Math.floor(options.limit));
 	const size = Math.max(1, Math.floor(Math.min(options.pageSize, limit)));
 	const maxPages = options.maxPages ?? 100_000;
+	const stuck = options.stuck ?? ((reason: string) => new PagingError(reason));
 	const records: IDataObject[] = [];
 	let previous: IDataObject[] = [];
 	for (let page = 1; records.length < limit; page++) {
-		if (page > maxPages) throw new PagingError(`the list did not end after ${maxPages} pages`);
+		if (page > maxPages) throw stuck(`the list did not end after ${maxPages} pages`);
 		const cursor: PageCursor = { page, offset: (page - 1) * size, size };
 		const { items, last } = strategy.read(await fetchPage(strategy.query(cursor), strategy.expect), cursor);
-		if (sameRecords(items, previous)) throw new PagingError(`page ${page} repeated page ${page - 1}: the server seems to ignore the paging parameters`);
+		if (sameRecords(items, previous)) throw stuck(`page ${page} repeated page ${page - 1}: the server seems to ignore the paging parameters`);
 		for (const item of items) {
 			if (records.length >= limit) break;
 			records.push(item);

@@ -6,7 +6,7 @@ import type { Answer } from './answer';
 import { readFailure, toNodeApiError, unexpectedAnswerError } from './errors';
 import type { ErrorContext } from './errors';
 import { takeTurn } from './pacing';
-import { PagingError, collectPages } from './pagination';
+import { collectPages } from './pagination';
 import type { PagingStrategy } from './pagination';
 import { requestTimeout, withRetries } from './retry';
 import type { Outcome } from './retry';
@@ -156,11 +156,9 @@ export interface PagedRequest {
 export async function providerPages(this: RequestContext, spec: ProviderSpec, list: PagedRequest): Promise<IDataObject[]> {
 	const fetchPage = async (query: IDataObject, expect: ApiRequest['expect']) =>
 		await providerRequest.call(this, spec, { method: 'GET', path: list.path, qs: { ...list.qs, ...query }, expect });
-	try {
-		return await collectPages(list.strategy, fetchPage, { limit: list.limit, pageSize: list.pageSize });
-	} catch (error) {
-		if (!(error instanceof PagingError)) throw error;
-		const message = `${spec.displayName} paging stopped: ${error.message}`;
-		throw new NodeApiError(this.getNode(), { message }, { message, description: `The item stopped here so that no record is lost. [GET ${list.path}]` });
-	}
+	const stuck = (reason: string) => {
+		const message = `${spec.displayName} paging stopped: ${reason}`;
+		return new NodeApiError(this.getNode(), { message }, { message, description: `The item stopped here so that no record is lost. [GET ${list.path}]` });
+	};
+	return await collectPages(list.strategy, fetchPage, { limit: list.limit, pageSize: list.pageSize, stuck });
 }
