@@ -65,4 +65,13 @@ describe('Fuse Universal: every answer is checked', () => {
 		expect(result.error?.description).toContain('may or may not have been processed');
 		expect(fuse.calls().filter((request) => request.method === 'POST' && request.path.endsWith('/manage/users'))).toHaveLength(1);
 	});
+
+	it('a server that ignores the page number (the same full page twice) stops the item instead of returning duplicates', async () => {
+		const page = { users: Array.from({ length: 100 }, (_, index) => ({ id: index + 1, username: `same.${index}` })) };
+		fuse.emulator.injectFault({ status: 200, body: page, match: '/manage/users?', times: 2 });
+		const result = await fuse.run({ resource: 'user', operation: 'getAll', returnAll: true });
+		expect(result.items).toHaveLength(0);
+		expect(result.error?.message).toBe('Fuse Universal paging stopped: page 2 repeated page 1: the server seems to ignore the paging parameters');
+		expect(result.error?.description).toContain('no record is lost');
+	});
 });
