@@ -1,4 +1,4 @@
-import { useFuse } from './setup';
+import { newAdmin, useFuse } from './setup';
 
 const me = { resource: 'user', operation: 'getMe' };
 
@@ -6,7 +6,7 @@ describe('Fuse Universal token life-cycle through n8n-core', () => {
 	const fuse = useFuse({ seedUsers: 30 });
 
 	it('cold start logs in once (JSON body, no secrets in URLs), persists the token, and the next run reuses it', async () => {
-		const credentialId = fuse.addCredential();
+		const credentialId = fuse.addCredential(newAdmin(fuse.emulator));
 		const first = await fuse.run(me, Array.from({ length: 5 }, () => ({})), { credentialId });
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(5);
@@ -23,7 +23,7 @@ describe('Fuse Universal token life-cycle through n8n-core', () => {
 	});
 
 	it('rotation mid-run over 200 items: exactly one extra login and no failed item', async () => {
-		const credentialId = fuse.addCredential();
+		const credentialId = fuse.addCredential(newAdmin(fuse.emulator));
 		await fuse.run(me, [{}], { credentialId });
 		fuse.emulator.resetCounters();
 		// The warm-up used the token once; it rotates after its 150th call, i.e. mid-run.
@@ -41,7 +41,7 @@ describe('Fuse Universal token life-cycle through n8n-core', () => {
 	});
 
 	it('a forced expiry costs exactly one re-login', async () => {
-		const credentialId = fuse.addCredential();
+		const credentialId = fuse.addCredential(newAdmin(fuse.emulator));
 		await fuse.run(me, [{}], { credentialId });
 		fuse.emulator.expireTokens();
 		fuse.emulator.resetCounters();

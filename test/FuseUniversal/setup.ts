@@ -17,6 +17,7 @@ export interface FuseEmulator extends EmulatorLike {
 	setConfig(patch: IDataObject): void;
 	expireTokens(user?: string): void;
 	resetCounters(): void;
+	store: { insertUser(fields: IDataObject): IDataObject };
 }
 
 export const ADMIN = { loginName: 'api.admin', password: 'Adm1n-Secret-Pass!' };
@@ -29,4 +30,13 @@ export function useFuse(emulatorOptions: IDataObject = {}) {
 		credentialType: 'fuseUniversalApi',
 		credentialData: (emulator) => ({ baseUrl: emulator.url, apiVersion: 'v5.0', ...ADMIN, authToken: '' }),
 	});
+}
+
+let admins = 0;
+/** An admin account no other test logged in with: the shared login would otherwise hand out a token it already knows. */
+export function newAdmin(emulator: FuseEmulator): { loginName: string; password: string } {
+	const loginName = `test.admin.${++admins}.${Math.random().toString(36).slice(2, 8)}`;
+	const password = `Adm1n-Test-Pass-${admins}!`;
+	emulator.store.insertUser({ username: loginName, email: `${loginName}@acme-learning.test`, password, given_name: 'Test', family_name: 'Admin', role: 'admin' });
+	return { loginName, password };
 }
