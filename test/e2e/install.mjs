@@ -210,15 +210,15 @@ export async function ensureInstalled(line = '2.x') {
 	const logFile = path.join(CACHE, `install-${line}.log`);
 	const { n8nVersion, dir } = LINES[line];
 	log(`n8n ${n8nVersion} (${line}) into ${path.relative(ROOT, path.join(CACHE, dir))}; command output goes to ${path.relative(ROOT, logFile)}`);
-	const n8nStep = step(`n8n-${n8nVersion}`, { verify: () => verifyN8n(line), install: () => installN8n(line, logFile) });
+	const n8nStep = () => step(`n8n-${n8nVersion}`, { verify: () => verifyN8n(line), install: () => installN8n(line, logFile) });
 	if (LINES[line].node === 'node24') {
 		const node24Step = step(`node-${NODE24_VERSION}`, { verify: verifyNode24, install: () => installNode24(logFile) });
 		// Both finish (and leave their markers) before a failure of either is reported.
-		const failed = (await Promise.allSettled([node24Step, n8nStep])).find((outcome) => outcome.status === 'rejected');
+		const failed = (await Promise.allSettled([node24Step, n8nStep()])).find((outcome) => outcome.status === 'rejected');
 		if (failed) throw failed.reason;
 	} else {
 		log(`using this machine's Node ${process.version} (${process.execPath})`);
-		await n8nStep;
+		await n8nStep();
 	}
 	await step(`n8n-${n8nVersion}-sqlite3-${LINES[line].node === 'node24' ? `node${NODE24_VERSION}` : `node${process.versions.node}`}`, {
 		verify: () => verifySqlite(line),
