@@ -17,7 +17,7 @@ describe.each([
 ])('Faveo %s', (_label, version) => {
 	const clock = requestClock();
 	const faveo = useFaveo({ version, tokenTtlSeconds: 100, now: clock.now, seedTickets: 12 });
-	// Pacing (55 requests/minute) waits in fake time here; the emulator's throttle is off.
+	// Pacing (58 requests/minute) waits in fake time here; the emulator's throttle is off.
 	useFakeClock();
 
 	it('logs in with the credentials in the JSON body, never in the URL', async () => {

@@ -123,8 +123,12 @@ export async function providerRequest<T = unknown>(this: RequestContext, spec: P
 		await withRetries(
 			request.method,
 			async () => {
-				if (spec.pacing) await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET');
-				return (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options(), additional)) as IN8nHttpFullResponse;
+				const answered = spec.pacing ? await takeTurn(facts.accountKey, spec.pacing, request.method !== 'GET') : undefined;
+				try {
+					return (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, options(), additional)) as IN8nHttpFullResponse;
+				} finally {
+					answered?.();
+				}
 			},
 			(error) => {
 				const failure = failureOf(error, facts, startedAt);
