@@ -1,5 +1,6 @@
 /** Answers that are not what FluentCRM sends: errors that say so, never data, "nothing" or a wrong "not found". */
 import { FluentCrmTrigger } from '../../nodes/FluentCrm/FluentCrmTrigger.node';
+import { PAGE_SIZE } from '../../nodes/FluentCrm/transport';
 import { useFakeClock } from '../harness/fakeClock';
 import { byId, useFluentCrm } from './setup';
 
@@ -11,7 +12,7 @@ const BROKEN = [
 ] as const;
 
 describe('FluentCRM: every answer is checked', () => {
-	const fluent = useFluentCrm({ seedContacts: 250 });
+	const fluent = useFluentCrm({ seedContacts: 2 * PAGE_SIZE + 50 });
 	useFakeClock();
 	const listCalls = () => fluent.calls().filter((request) => request.method === 'GET' && request.path.endsWith('/subscribers'));
 

@@ -1,7 +1,9 @@
+import { PAGE_SIZE } from '../../nodes/FluentCrm/transport';
 import { useFluentCrm } from './setup';
 
 describe('FluentCRM API Request operation', () => {
-	const fluent = useFluentCrm({ seedContacts: 250 });
+	const contacts = 2 * PAGE_SIZE + 50;
+	const fluent = useFluentCrm({ seedContacts: contacts });
 	const send = (parameters: Record<string, unknown>) => fluent.run({ resource: 'apiRequest', operation: 'send', method: 'GET', ...parameters });
 
 	it('GET with query parameters returns the response without __bench', async () => {
@@ -14,7 +16,7 @@ describe('FluentCRM API Request operation', () => {
 
 	it('Return All Pages follows FluentCRM paging and returns each record as an item', async () => {
 		const result = await send({ path: '/subscribers', returnAllPages: true });
-		expect(result.items).toHaveLength(250);
+		expect(result.items).toHaveLength(contacts);
 		expect(fluent.calls()).toHaveLength(3);
 	});
 

@@ -1,16 +1,17 @@
+import { PAGE_SIZE } from '../../nodes/FluentCrm/transport';
 import { useFluentCrm } from './setup';
 
-describe('FluentCRM paging over 1,000 contacts', () => {
-	const fluent = useFluentCrm({ seedContacts: 1000 });
+describe('FluentCRM paging over 1,200 contacts', () => {
+	const fluent = useFluentCrm({ seedContacts: 1200 });
 
-	it('Return All fetches every contact once in ⌈1000 / 100⌉ pages', async () => {
+	it('Return All fetches every contact once in ⌈1200 / 500⌉ pages', async () => {
+		expect(PAGE_SIZE).toBe(500);
 		const contacts = await fluent.json({ resource: 'contact', operation: 'getAll', returnAll: true });
-		expect(contacts).toHaveLength(1000);
-		expect(new Set(contacts.map((contact) => contact.id)).size).toBe(1000);
+		expect(contacts).toHaveLength(1200);
+		expect(new Set(contacts.map((contact) => contact.id)).size).toBe(1200);
 		const pages = fluent.calls();
-		expect(pages).toHaveLength(10);
-		expect(pages.map((request) => request.query.page)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-		expect(pages.every((request) => request.query.per_page === '100')).toBe(true);
+		expect(pages.map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(pages.every((request) => request.query.per_page === '500')).toBe(true);
 	});
 
 	it('Limit stops early and keeps filters on every page (FluentCRM’s next_page_url would drop them)', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { PAGE_SIZE } from '../../nodes/FluentCrm/transport';
 import { useFluentCrm } from './setup';
 
 const API = '/wp-json/fluent-crm/v2';
@@ -39,7 +40,7 @@ describe.each([
 
 	it('get many: pages through every record exactly once (3 pages), without __bench', async () => {
 		const prefix = `Paging ${resource} ${++unique}`;
-		const seeded = Array.from({ length: 205 }, (_, index) => fluent.emulator.store.createTaxonomy(resource, { title: `${prefix} ${index}` }));
+		const seeded = Array.from({ length: 2 * PAGE_SIZE + 5 }, (_, index) => fluent.emulator.store.createTaxonomy(resource, { title: `${prefix} ${index}` }));
 		const all = await fluent.json({ resource, operation: 'getAll', returnAll: true });
 		expect(all).toHaveLength(rows().length);
 		expect(all.map((record) => record.id).sort((a, b) => Number(a) - Number(b))).toEqual(rows().map((row) => row.id));
@@ -48,7 +49,7 @@ describe.each([
 		const found = await fluent.json({ resource, operation: 'getAll', returnAll: true, filters: { search: prefix } });
 		expect(found.map((record) => record.id).sort((a, b) => Number(a) - Number(b))).toEqual(seeded.map((row) => row.id));
 		expect(fluent.calls().map((request) => request.query.page)).toEqual(['1', '2', '3']);
-		expect(fluent.calls().every((request) => request.query.search === prefix && request.query.per_page === '100')).toBe(true);
+		expect(fluent.calls().every((request) => request.query.search === prefix && request.query.per_page === String(PAGE_SIZE))).toBe(true);
 	});
 
 	it('get many: the limit and the sort order are sent and honoured', async () => {

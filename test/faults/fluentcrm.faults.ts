@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FluentCrmApi } from '../../credentials/FluentCrmApi.credentials';
 import { FluentCrm } from '../../nodes/FluentCrm/FluentCrm.node';
+import { PAGE_SIZE } from '../../nodes/FluentCrm/transport';
 import type { FluentEmulator } from '../FluentCrm/setup';
 import { ADMIN, byId } from '../FluentCrm/setup';
 import { runMatrix } from './matrix';
@@ -30,13 +31,16 @@ async function companyId(emulator: FluentEmulator) {
 	return { companyId: String(company.id) };
 }
 
+/** Enough of every record for three pages. */
+const LISTED = 2 * PAGE_SIZE + 30;
+
 async function startListing(): Promise<FluentEmulator> {
-	const emulator = await startFluentCrm({ seedContacts: 230, companiesModule: true });
-	for (let n = 0; n < 230; n++) {
+	const emulator = await startFluentCrm({ seedContacts: LISTED, companiesModule: true });
+	for (let n = 0; n < LISTED; n++) {
 		emulator.store.createTaxonomy('tag', { title: `Matrix Tag ${n}`, slug: `matrix-tag-${n}` });
 		emulator.store.createTaxonomy('list', { title: `Matrix List ${n}`, slug: `matrix-list-${n}` });
 	}
-	for (let n = 0; n < 230; n++) {
+	for (let n = 0; n < LISTED; n++) {
 		await api(emulator, 'POST', '/companies', { name: `Matrix Company ${n}` });
 		await api(emulator, 'POST', '/subscribers/1/notes', { note: { title: `Note ${n}`, description: 'Matrix note', type: 'note' } });
 	}
