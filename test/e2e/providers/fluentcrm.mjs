@@ -164,7 +164,8 @@ async function fluentApi(emulator, method, route, body) {
 
 /** Contacts the trigger workflow emitted, over all its executions. */
 async function emitted(n8n, workflowId) {
-	const runs = await Promise.all((await n8n.executions(workflowId)).map((execution) => n8n.execution(execution.id)));
+	const oldestFirst = (await n8n.executions(workflowId)).sort((a, b) => Number(a.id) - Number(b.id));
+	const runs = await Promise.all(oldestFirst.map((execution) => n8n.execution(execution.id)));
 	return runs.flatMap((run) => N8n.nodeOutput(run, 'FluentCRM Trigger')?.[0] ?? []);
 }
 

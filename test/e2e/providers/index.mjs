@@ -3,11 +3,12 @@
 // To add a provider: write providers/<name>.mjs like fluentcrm.mjs and list it here.
 
 import crmplatform from './crmplatform.mjs';
+import errorOutputs from './errorOutputs.mjs';
 import examples from './examples.mjs';
 import faveo from './faveo.mjs';
 import fluentcrm from './fluentcrm.mjs';
 import fuse from './fuse.mjs';
 import nexudus from './nexudus.mjs';
 
-// examples.mjs uses every other provider's emulator: keep it last.
-export const providers = [fluentcrm, crmplatform, fuse, faveo, nexudus, examples];
+// errorOutputs.mjs and examples.mjs use the other providers' emulators: keep them last.
+export const providers = [fluentcrm, crmplatform, fuse, faveo, nexudus, errorOutputs, examples];
