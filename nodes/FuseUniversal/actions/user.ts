@@ -82,8 +82,6 @@ export const operations: Record<string, ItemOperation> = {
 	},
 };
 
-const text = textField;
-
 export const description: INodeProperties[] = [
 	operationSelector('user', [
 		{ name: 'Get', value: 'get', action: 'Get a user' },
@@ -101,10 +99,10 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['user'], operation: ['create', 'deactivate', 'get', 'getAll', 'restore', 'update'] } },
 	},
-	...scoped('user', ['get', 'update', 'deactivate', 'restore'], [text('User ID', 'userId', { required: true })]),
+	...scoped('user', ['get', 'update', 'deactivate', 'restore'], [textField('User ID', 'userId', { required: true })]),
 	...scoped('user', ['create'], [
-		text('Username', 'username', { required: true }),
-		text('Email', 'email', { required: true, placeholder: 'name@example.com' }),
+		textField('Username', 'username', { required: true }),
+		textField('Email', 'email', { required: true, placeholder: 'name@example.com' }),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -113,7 +111,7 @@ export const description: INodeProperties[] = [
 			default: {},
 			options: [
 				...userFields,
-				text('Password', 'password', {
+				textField('Password', 'password', {
 					typeOptions: { password: true },
 					description: 'Must meet the instance’s password policy. Left empty, a random password is generated (Fuse requires one even with SSO).',
 				}),
@@ -130,9 +128,9 @@ export const description: INodeProperties[] = [
 			default: {},
 			options: [
 				...userFields,
-				text('Email', 'email'),
-				text('Manager IDs', 'manager_ids', { description: 'Comma-separated Fuse user IDs (managers can only be set by an update)' }),
-				text('Username', 'username'),
+				textField('Email', 'email'),
+				textField('Manager IDs', 'manager_ids', { description: 'Comma-separated Fuse user IDs (managers can only be set by an update)' }),
+				textField('Username', 'username'),
 			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 		profileField,

@@ -2,8 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { textField } from '../../shared/descriptions/fields';
 
-const text = textField;
-
 /** Custom profile fields by their exact label: Fuse silently ignores names it does not know. */
 export const profileField: INodeProperties = {
 	displayName: 'Profile Fields',
@@ -12,15 +10,15 @@ export const profileField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	description: 'Custom profile fields by their exact (case-sensitive) label; Fuse silently ignores unknown names',
-	options: [{ name: 'field', displayName: 'Field', values: [text('Label', 'name', { placeholder: 'e.g. Department' }), text('Value', 'value')] }],
+	options: [{ name: 'field', displayName: 'Field', values: [textField('Label', 'name', { placeholder: 'e.g. Department' }), textField('Value', 'value')] }],
 };
 
 export const userFields: INodeProperties[] = [
-	text('Default Locale', 'default_locale', { placeholder: 'en-UK' }),
-	text('Display Name', 'display_name'),
-	text('Family Name', 'family_name'),
-	text('Given Name', 'given_name'),
-	text('Public Name', 'public_name'),
+	textField('Default Locale', 'default_locale', { placeholder: 'en-UK' }),
+	textField('Display Name', 'display_name'),
+	textField('Family Name', 'family_name'),
+	textField('Given Name', 'given_name'),
+	textField('Public Name', 'public_name'),
 ];
 
 export const filtersField: INodeProperties = {
@@ -30,7 +28,7 @@ export const filtersField: INodeProperties = {
 	placeholder: 'Add Filter',
 	default: {},
 	options: [
-		text('Email', 'email', { description: 'Exact email' }),
+		textField('Email', 'email', { description: 'Exact email' }),
 		{
 			displayName: 'Profile Field',
 			name: 'field',
@@ -38,8 +36,8 @@ export const filtersField: INodeProperties = {
 			typeOptions: { multipleValues: true },
 			default: {},
 			description: 'Any profile field; names are case-sensitive (e.g. given_name)',
-			options: [{ name: 'condition', displayName: 'Condition', values: [text('Name', 'name'), text('Value', 'value')] }],
+			options: [{ name: 'condition', displayName: 'Condition', values: [textField('Name', 'name'), textField('Value', 'value')] }],
 		},
-		text('User IDs', 'ids', { description: 'Comma-separated Fuse user IDs' }),
+		textField('User IDs', 'ids', { description: 'Comma-separated Fuse user IDs' }),
 	],
 };
