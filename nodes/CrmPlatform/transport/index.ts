@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { expectArray, expectNumber } from '../../shared/transport/answer';
-import type { Expectation } from '../../shared/transport/answer';
 import { offsetPages } from '../../shared/transport/pagination';
-import { providerPages, providerRequest } from '../../shared/transport/request';
+import { objectRequest, providerPages, providerRequest } from '../../shared/transport/request';
 import type { ProviderSpec, RequestContext } from '../../shared/transport/types';
 import { crmPlatformJwtPolicy, crmPlatformPolicy } from './policy';
 
@@ -20,15 +19,7 @@ export function policyFor(context: RequestContext): ProviderSpec {
 }
 
 /** A request whose answer is one JSON object (a record, the current user). */
-export async function crmPlatformRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	expect: Expectation,
-	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<IDataObject> {
-	return (await providerRequest.call(this, policyFor(this), { method, path, expect, ...options })) as IDataObject;
-}
+export const crmPlatformRequest = objectRequest(policyFor);
 
 /** One page of a list: a bare JSON array. */
 export async function crmPlatformPage(this: RequestContext, path: string, qs: IDataObject): Promise<IDataObject[]> {

@@ -1,10 +1,10 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/transport/answer';
 import type { Answer, Expectation } from '../../shared/transport/answer';
 import { laravelPages } from '../../shared/transport/pagination';
 import type { PagingStrategy } from '../../shared/transport/pagination';
-import { providerPages, providerRequest } from '../../shared/transport/request';
+import { objectRequest, providerPages } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
 import { faveoPolicy } from './policy';
 
@@ -30,15 +30,7 @@ export function faveoAnswer(key: string, shape: Shape): Expectation {
 }
 
 /** Every Faveo answer the node reads is JSON; `expect` says which (the ticket thread is a bare list). */
-export async function faveoRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	expect: Expectation,
-	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<IDataObject> {
-	return (await providerRequest.call(this, faveoPolicy, { method, path, expect, ...options })) as IDataObject;
-}
+export const faveoRequest = objectRequest(faveoPolicy);
 
 /** The v1 lists: a Laravel paginator, 10 a page, asked for by `page` only. */
 const v1Pages: PagingStrategy = { ...laravelPages(), query: ({ page }) => ({ page }) };

@@ -1,24 +1,16 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/transport/answer';
 import type { Expectation } from '../../shared/transport/answer';
 import { shortPagePages } from '../../shared/transport/pagination';
-import { providerPages, providerRequest } from '../../shared/transport/request';
+import { objectRequest, providerPages } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
 import { fusePolicy } from './policy';
 
 export const PAGE_SIZE = 100;
 
 /** Every Fuse answer the node reads is a JSON object. */
-export async function fuseRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	expect: Expectation,
-	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<IDataObject> {
-	return (await providerRequest.call(this, fusePolicy, { method, path, expect, ...options })) as IDataObject;
-}
+export const fuseRequest = objectRequest(fusePolicy);
 
 /** Lists come as `{ "<key>": [ … ] }` with `page`/`per_page` and no totals: a short page ends them. */
 export async function fusePages(this: RequestContext, path: string, key: string, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {

@@ -1,9 +1,9 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/transport/answer';
 import type { Expectation } from '../../shared/transport/answer';
 import { hasNextPagePages } from '../../shared/transport/pagination';
-import { providerPages, providerRequest } from '../../shared/transport/request';
+import { objectRequest, providerPages } from '../../shared/transport/request';
 import type { RequestContext } from '../../shared/transport/types';
 import { nexudusPolicy } from './policy';
 
@@ -33,15 +33,8 @@ export const nexudusCreated: Expectation = {
 	accepts: (answer) => isEnvelope(answer.json) && isRecord(answer.json.Value) && Number(answer.json.Value.Id) > 0,
 };
 
-export async function nexudusRequest(
-	this: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	expect: Expectation,
-	options: { qs?: IDataObject; body?: IDataObject } = {},
-): Promise<IDataObject> {
-	return (await providerRequest.call(this, nexudusPolicy, { method, path, expect, ...options })) as IDataObject;
-}
+/** A request whose answer is one JSON object (a record or an action answer). */
+export const nexudusRequest = objectRequest(nexudusPolicy);
 
 /** Lists come as `{ Records: [ … ], HasNextPage }` pages; only `HasNextPage: false` ends them. */
 export async function nexudusPages(this: RequestContext, path: string, qs: IDataObject, limit: number | undefined, pageSize = PAGE_SIZE): Promise<IDataObject[]> {

@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IAdditionalCredentialOptions, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { readAnswer } from './answer';
 import type { Answer } from './answer';
@@ -165,4 +165,20 @@ export async function providerPages(this: RequestContext, spec: ProviderSpec, li
 		return new NodeApiError(this.getNode(), { message }, { message, description: `The item stopped here so that no record is lost. [GET ${list.path}]` });
 	};
 	return await collectPages(list.strategy, fetchPage, { limit: list.limit, pageSize: list.pageSize, stuck });
+}
+
+export type ObjectRequest = (
+	this: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	expect: ApiRequest['expect'],
+	options?: { qs?: IDataObject; body?: IDataObject },
+) => Promise<IDataObject>;
+
+/** A provider's request function for answers that are JSON objects (their shape is what `expect` says). */
+export function objectRequest(policyOf: ProviderSpec | ((context: RequestContext) => ProviderSpec)): ObjectRequest {
+	return async function (this: RequestContext, method, path, expect, options = {}) {
+		const spec = typeof policyOf === 'function' ? policyOf(this) : policyOf;
+		return (await providerRequest.call(this, spec, { method, path, expect, ...options })) as IDataObject;
+	};
 }
