@@ -81,7 +81,7 @@ function explainUnexpected(answer: Answer): string {
 	return `The answer was cut off or is not FluentCRM’s: the site or a proxy in front of it had a problem, so run it again later. If it persists: ${REST_STYLE_ADVICE}`;
 }
 
-const DESTRUCTIVE_ROUTES = [/^\/setting\/reset_db/, /^\/setting\/(system|activity)-logs\/reset/];
+const DESTRUCTIVE_ROUTES = [/^\/setting\/reset_db/i, /^\/setting\/(system|activity)-logs\/reset/i];
 
 /** How FluentCRM fails and what the node does about it. */
 export const fluentCrmPolicy: ProviderSpec = {
