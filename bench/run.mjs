@@ -1,166 +1,50 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and cost of the package, as ratios measured side by side in one run.
 //
-//   node bench/run.mjs [--skip-n8n] [--only=logins,paging,create,n8n] [--quick] [--report-only]
+//   node bench/run.mjs [--skip-n8n] [--only=logins,paging,create,n8n,pacing] [--quick] [--report-only]
 //
 // Needs `npm run build` first (real n8n loads dist/; the npm script does both). Sections:
 //   1. logins per token lifetime  — in-process (our nodes) + real n8n (HTTP Request node)
-//   2. paging throughput          — in-process: our node vs a raw fetch loop vs a minimal n8n node
+//   2. paging throughput          — in-process: our node vs a raw fetch loop (and n8n's request helper)
 //   3. per-item overhead          — in-process + real n8n (our node vs HTTP Request node)
-//   4. cost growth                — section 2 at 1k, 10k, 100k
+//   4. cost growth                — section 2 at 1k, 10k, 100k, client CPU per record
+//   5. pacing                     — Nexudus and Faveo in real time against their real limits
 // Prints one table, writes bench/results/latest.json and — after a complete full-size run —
 // bench/RESULTS.md (the table for the README's Performance section).
 // See bench/README.md for what each figure means.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { inProcess } from './lib/processes.mjs';
 import { buildReport } from './lib/report.mjs';
+import { createSection } from './sections/create.mjs';
+import { pacingSection } from './sections/pacing.mjs';
+import { pagingSection } from './sections/paging.mjs';
 
 const require = createRequire(import.meta.url);
 const { startHost } = require('./lib/hostClient.cjs');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
+const SECTIONS = ['logins', 'paging', 'create', 'n8n', 'pacing'];
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (section) => (!only || only.includes(section)) && !(section === 'n8n' && argv.includes('--skip-n8n'));
 
+// Rounds: every client runs once per round, in rotating order (a multiple of 3 puts each client in
+// each position equally often). Pacing jobs: Nexudus 2 requests an item (150 items: bound by the
+// per-minute limits; 50: a burst within the first minute, bound by the 100 ms spacing), Faveo 1 + a login.
 const CONFIG = quick
-	? { loginItems: 200, paging: [1_000, 10_000], reps: { 1000: 3, 10000: 2 }, createItems: 200, createReps: 2, n8nItems: 100, n8nCreateItems: 200 }
-	: { loginItems: 1_000, paging: [1_000, 10_000, 100_000], reps: { 1000: 5, 10000: 3, 100000: 2 }, createItems: 1_000, createReps: 2, n8nItems: 500, n8nCreateItems: 1_000 };
+	? { loginItems: 200, paging: [1_000, 10_000], rounds: { 1000: 3, 10000: 3 }, createItems: 200, createRounds: 3, n8nItems: 100, n8nCreateItems: 200, n8nCreatePairs: 2, pacing: [{ provider: 'nexudus', items: 30 }, { provider: 'faveo', items: 30 }] }
+	: { loginItems: 1_000, paging: [1_000, 10_000, 100_000], rounds: { 1000: 9, 10000: 9, 100000: 3 }, createItems: 1_000, createRounds: 6, n8nItems: 500, n8nCreateItems: 1_000, n8nCreatePairs: 4, pacing: [{ provider: 'nexudus', items: 150 }, { provider: 'nexudus', items: 50 }, { provider: 'faveo', items: 120 }] };
 
 const started = Date.now();
 const say = (message) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
-
-/** Runs one in-process section in its own Node process (clean heap, own RSS); resolves to its JSON. */
-function inProcess(hostUrl, section, options) {
-	fs.mkdirSync(RESULTS, { recursive: true });
-	const out = path.join(RESULTS, `.${section}-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'inprocess', 'main.cjs'), section, out, JSON.stringify(options)], {
-			cwd: ROOT,
-			env: { ...process.env, BENCH_HOST: hostUrl },
-			stdio: ['ignore', 'inherit', 'inherit'],
-		});
-		child.once('error', reject);
-		child.once('exit', (code) => {
-			if (code !== 0) return reject(new Error(`in-process ${section} exited with code ${code}`));
-			const result = JSON.parse(fs.readFileSync(out, 'utf8'));
-			fs.rmSync(out, { force: true });
-			resolve(result);
-		});
-	});
-}
-
-/** A long-lived measured worker (bench/inprocess/worker.cjs); `call(cmd, ...args)` → its answer. */
-function startWorker(hostUrl, module) {
-	const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'bench', 'inprocess', 'worker.cjs'), module], {
-		cwd: ROOT,
-		env: { ...process.env, BENCH_HOST: hostUrl },
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-	});
-	const pending = new Map();
-	let nextId = 0;
-	let exited;
-	const ready = new Promise((resolve, reject) => {
-		exited = (code) => {
-			const error = new Error(`worker ${module} exited with code ${code}`);
-			reject(error);
-			for (const { reject: fail } of pending.values()) fail(error);
-			pending.clear();
-		};
-		child.once('exit', exited);
-		child.on('message', (message) => {
-			if (message.ready) return resolve();
-			const waiting = pending.get(message.id);
-			if (!waiting) return;
-			pending.delete(message.id);
-			if (message.ok) waiting.resolve(message.value);
-			else waiting.reject(new Error(message.error));
-		});
-	});
-	return {
-		ready,
-		call: async (cmd, ...args) => {
-			await ready;
-			return await new Promise((resolve, reject) => {
-				const id = ++nextId;
-				pending.set(id, { resolve, reject });
-				child.send({ id, cmd, args });
-			});
-		},
-		stop: () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.off('exit', exited);
-				child.once('exit', () => resolve());
-				child.disconnect();
-			}),
-	};
-}
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/**
- * Paging for one provider: the three clients in three worker processes, warmed up, then for each N
- * (smallest first) `reps` rounds in which every variant runs once, in rotating order.
- */
-async function pagingProvider(host, provider, instances) {
-	const variants = ['raw', 'floor', 'ours'];
-	const workers = Object.fromEntries(variants.map((variant) => [variant, startWorker(host.url, 'paging')]));
-	try {
-		for (const variant of variants) await workers[variant].call('prepare', { provider, variant, instances });
-		for (const variant of variants) await workers[variant].call('warmup', 2);
-		const runs = Object.fromEntries(variants.map((variant) => [variant, []]));
-		for (const { n } of [...instances].sort((a, b) => a.n - b.n)) {
-			const reps = CONFIG.reps[n] ?? 1;
-			for (let rep = 0; rep < reps; rep++) {
-				const order = variants.map((_, i) => variants[(i + rep) % variants.length]);
-				for (const variant of order) runs[variant].push(await workers[variant].call('run', n, rep === 0, rep === 0 && variant === 'raw'));
-			}
-		}
-		const out = {};
-		for (const variant of variants) {
-			const results = [];
-			for (const { n } of instances) {
-				const mine = runs[variant].filter((r) => r.n === n);
-				const first = mine[0];
-				results.push({
-					n,
-					pageSize: PAGE_SIZES[provider],
-					runs: mine.map((r) => ({ ms: r.ms, cpuMs: r.cpuMs, serverMs: r.serverMs, retainedHeap: r.retainedHeap })),
-					cpuMs: Math.min(...mine.map((r) => r.cpuMs)),
-					// Best of the runs: machine noise only ever adds time, so the fastest run is the steadiest
-					// estimate of what the client costs (the median is kept for reference).
-					ms: Math.min(...mine.map((r) => r.ms)),
-					serverMs: mine.reduce((best, r) => (r.ms < best.ms ? r : best)).serverMs,
-					medianMs: median(mine.map((r) => r.ms)),
-					requests: first.requests,
-					peakRssDelta: first.peakRssDelta,
-					retainedHeap: median(mine.map((r) => r.retainedHeap)),
-					rssMethod: first.rssMethod,
-					outputBytes: runs.raw.find((r) => r.n === n && r.outputBytes !== undefined)?.outputBytes,
-				});
-			}
-			out[variant] = { provider, variant, results, pacingWaitedMs: await workers[variant].call('pacingWaitedMs') };
-		}
-		return out;
-	} finally {
-		for (const worker of Object.values(workers)) await worker.stop();
-	}
-}
-
-const PAGE_SIZES = { fluentcrm: 100, crmplatform: 100, nexudus: 500 };
 
 function machine() {
 	const cpus = os.cpus();
@@ -187,7 +71,7 @@ function machine() {
 function reportOnly() {
 	const results = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8'));
 	const report = buildReport(results);
-	const complete = !results.quick && results.errors.length === 0 && ['logins', 'paging', 'create', 'n8n'].every((name) => results.sections[name]);
+	const complete = !results.quick && results.errors.length === 0 && SECTIONS.every((name) => results.sections[name]);
 	if (complete) fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), `${report.markdown}\n`);
 	process.stdout.write(`${report.markdown}\n`);
 }
@@ -218,6 +102,8 @@ async function main() {
 			say(`${name} FAILED: ${error.message}`);
 		}
 	};
+	// Pacing waits in real time (minutes) and computes almost nothing: it runs alongside everything else.
+	const pacing = wants('pacing') ? section('pacing', async () => await pacingSection(CONFIG, say)) : undefined;
 	try {
 		if (wants('logins')) {
 			await section('logins', async () => {
@@ -225,67 +111,16 @@ async function main() {
 				return await inProcess(host.url, 'logins', { items: CONFIG.loginItems, concurrency: 10 });
 			});
 		}
-		if (wants('paging')) {
-			await section('paging', async () => {
-				const fastPaths = await host.rpc('selfcheck');
-				say(`2/4. paging: server fast paths answer byte-identically: ${Object.entries(fastPaths).map(([p, r]) => `${p} ${r.identical ? 'yes' : 'NO'}`).join(', ')}`);
-				const out = { fastPaths, providers: {} };
-				for (const provider of ['fluentcrm', 'crmplatform', 'nexudus']) {
-					const instances = [];
-					for (const n of CONFIG.paging) {
-						const seed = provider === 'nexudus' ? { coworkers: n } : { contacts: n, withoutLinks: true };
-						const instance = await host.rpc('start', { provider, seed });
-						instances.push({ n, instance, seedMs: instance.seedMs });
-					}
-					say(`   ${provider}: seeded ${instances.map((i) => `${i.n / 1000}k in ${(i.seedMs / 1000).toFixed(1)} s`).join(', ')}`);
-					try {
-						out.providers[provider] = await pagingProvider(host, provider, instances);
-					} finally {
-						for (const { instance } of instances) await host.rpc('stop', { id: instance.id });
-					}
-				}
-				return out;
-			});
-		}
-		if (wants('create')) {
-			await section('create', async () => {
-				say(`3. per-item overhead: create ${CONFIG.createItems} FluentCRM contacts (in-process: raw loop, minimal n8n node, our node)`);
-				const variants = ['raw', 'floor', 'ours'];
-				const instances = {};
-				const workers = {};
-				const runs = Object.fromEntries(variants.map((variant) => [variant, []]));
-				try {
-					for (const variant of variants) {
-						instances[variant] = await host.rpc('start', { provider: 'fluentcrm' });
-						workers[variant] = startWorker(host.url, 'create');
-						await workers[variant].call('prepare', { variant, instance: instances[variant] });
-						await workers[variant].call('warmup');
-					}
-					for (let rep = 0; rep < CONFIG.createReps; rep++) {
-						for (const variant of variants.map((_, i) => variants[(i + rep) % variants.length])) {
-							await host.rpc('reset', { id: instances[variant].id });
-							runs[variant].push({ ...(await workers[variant].call('run', rep, CONFIG.createItems)), ...(await host.rpc('stats', { id: instances[variant].id })) });
-						}
-					}
-				} finally {
-					for (const worker of Object.values(workers)) await worker.stop();
-					for (const instance of Object.values(instances)) await host.rpc('stop', { id: instance.id });
-				}
-				const out = {};
-				for (const variant of variants) {
-					const best = runs[variant].reduce((a, b) => (b.ms < a.ms ? b : a));
-					out[variant] = { ...best, cpuMs: Math.min(...runs[variant].map((r) => r.cpuMs)), failed: Math.max(...runs[variant].map((r) => r.failed)), medianMs: median(runs[variant].map((r) => r.ms)), runs: runs[variant].map((r) => ({ ms: r.ms, cpuMs: r.cpuMs })) };
-				}
-				return out;
-			});
-		}
+		if (wants('paging')) await section('paging', async () => await pagingSection(host, CONFIG, say));
+		if (wants('create')) await section('create', async () => await createSection(host, CONFIG, say));
 		if (wants('n8n')) {
 			await section('n8n', async () => {
-				say(`1/3. real n8n: HTTP Request node, ${CONFIG.n8nItems} items per login case (+ anchor at 50), ${CONFIG.n8nCreateItems} creates`);
+				say(`1/3. real n8n: HTTP Request node, ${CONFIG.n8nItems} items per login case (+ anchor at 50), ${CONFIG.n8nCreateItems} creates × ${CONFIG.n8nCreatePairs} pairs`);
 				const { runRealN8n } = await import('./realn8n/run.mjs');
-				return await runRealN8n({ host, items: CONFIG.n8nItems, anchorItems: 50, createItems: CONFIG.n8nCreateItems, say: (m) => say(`   ${m}`) });
+				return await runRealN8n({ host, items: CONFIG.n8nItems, anchorItems: 50, createItems: CONFIG.n8nCreateItems, createPairs: CONFIG.n8nCreatePairs, say: (m) => say(`   ${m}`) });
 			});
 		}
+		await pacing;
 	} finally {
 		await host.stop();
 	}

@@ -79,8 +79,9 @@ export function failedItems(result: RunResult, expected: number): number {
 }
 
 /**
- * The kernel paces Nexudus (1 request / 100 ms, 120 / min) and Faveo (55 / min) in real time. Where
- * the bench is not about pacing, its clock is replaced: waits advance a virtual clock instantly.
+ * The kernel paces Nexudus (1 request / 100 ms, 120 / min, 60 writes / min) and Faveo (58 / min) in
+ * real time. Where the bench is not about pacing (every section but 5), its clock is replaced: waits
+ * advance a virtual clock instantly.
  * Returns how much virtual time the pacing (and retries) would have waited.
  */
 export function useFakeClock(): { waitedMs: () => number } {

@@ -1,8 +1,8 @@
 /**
  * Section 3, in-process side: create FluentCRM contacts through our node (n8n-core harness,
- * its sequential item loop), through a minimal n8n node that only calls n8n-core's
- * `httpRequestWithAuthentication` per item (the floor for any n8n node), and through a raw `fetch`
- * loop — each against its own fresh emulator instance (started by bench/run.mjs).
+ * its sequential item loop), through a reference client on n8n's request helper (a bare node that
+ * only calls n8n-core's `httpRequestWithAuthentication` per item) and through a raw `fetch` loop —
+ * each against its own fresh emulator instance (started by bench/sections/create.mjs).
  * The HTTP Request node side runs in real n8n (bench/realn8n/run.mjs).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
@@ -16,15 +16,15 @@ const { measure } = require('../lib/measure.cjs') as { measure: <T>(fn: () => Pr
 
 const emailFor = (prefix: string, i: number) => `${prefix}-${i}@bench.example.test`;
 
-function floorNode(credentialType: string, root: string): INodeType {
+function helperNode(credentialType: string, root: string): INodeType {
 	return {
 		description: {
-			displayName: 'Bench Floor',
-			name: 'benchFloor',
+			displayName: 'Bench Helper Client',
+			name: 'benchHelperClient',
 			group: ['transform'],
 			version: 1,
 			description: 'One POST per item through n8n-core request helpers only',
-			defaults: { name: 'Bench Floor' },
+			defaults: { name: 'Bench Helper Client' },
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType, required: true }],
@@ -44,10 +44,10 @@ function floorNode(credentialType: string, root: string): INodeType {
 }
 
 /**
- * One client for one fresh emulator instance, kept alive in a worker process so bench/run.mjs can
- * interleave the three variants run by run; each run creates `items` new contacts.
+ * One client for one fresh emulator instance, kept alive in a worker process so bench/sections/create.mjs can
+ * interleave the three clients run by run; each run creates `items` new contacts.
  */
-export async function prepare(options: { variant: 'ours' | 'raw' | 'floor'; instance: Instance }) {
+export async function prepare(options: { variant: 'ours' | 'raw' | 'helper'; instance: Instance }) {
 	const { variant, instance } = options;
 	const data = instance.credential.data;
 	let create: (prefix: string, count: number) => Promise<number>; // → failed items
@@ -68,8 +68,8 @@ export async function prepare(options: { variant: 'ours' | 'raw' | 'floor'; inst
 			}
 			return failed;
 		};
-	} else if (variant === 'floor') {
-		const harness = new NodeHarness([floorNode(instance.credential.type, instance.apiRoot)], NODES.fluentcrm.credentials());
+	} else if (variant === 'helper') {
+		const harness = new NodeHarness([helperNode(instance.credential.type, instance.apiRoot)], NODES.fluentcrm.credentials());
 		const credentialId = harness.addCredential(instance.credential.type, data as never);
 		create = async (prefix, count) => {
 			const result = await harness.run({ parameters: {}, items: Array.from({ length: count }, (_, i) => ({ email: emailFor(prefix, i) })), credentials: { [instance.credential.type]: credentialId } });

@@ -1,6 +1,6 @@
 'use strict';
 // Entry of one measured in-process run: `node --expose-gc bench/inprocess/main.cjs <section> <out.json> [options-json]`.
-// <section> is a module of this folder with a `run(options)` (logins); the result is
+// <section> is a module of this folder with a `run(options)` (logins, pacing); the result is
 // written to <out.json>. BENCH_HOST must point at the emulator host (bench/run.mjs sets it).
 
 require('../lib/register.cjs');

@@ -1,10 +1,13 @@
 /**
  * Sections 2 and 4: "Return All" through our node (n8n-core harness), through a raw `fetch` loop that
- * asks for the same pages, and through a minimal n8n node (the floor), against seeded emulator
- * instances started by bench/run.mjs. Each variant lives in its own worker process (own heap, own RSS).
+ * asks for the same pages, and through a reference client on n8n's request helper, against seeded
+ * emulator instances started by bench/run.mjs. Each client lives in its own worker process (own heap, own RSS).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
+import { PAGE_SIZE as CRM_PLATFORM_PAGE_SIZE } from '../../nodes/CrmPlatform/transport';
+import { PAGE_SIZE as FLUENTCRM_PAGE_SIZE } from '../../nodes/FluentCrm/transport';
+import { PAGE_SIZE as NEXUDUS_PAGE_SIZE } from '../../nodes/Nexudus/transport';
 import { NodeHarness } from '../../test/harness/runNode';
 import { NODES, failedItems, harnessFor, host, useFakeClock } from './common';
 import type { Instance, Provider } from './common';
@@ -16,7 +19,8 @@ const { measure } = require('../lib/measure.cjs') as {
 
 type PagingProvider = 'fluentcrm' | 'crmplatform' | 'nexudus';
 
-export const PAGE_SIZES: Record<PagingProvider, number> = { fluentcrm: 100, crmplatform: 100, nexudus: 500 };
+/** The node's own page sizes: every client asks for the same pages. */
+export const PAGE_SIZES: Record<PagingProvider, number> = { fluentcrm: FLUENTCRM_PAGE_SIZE, crmplatform: CRM_PLATFORM_PAGE_SIZE, nexudus: NEXUDUS_PAGE_SIZE };
 
 const GET_ALL: Record<PagingProvider, INodeParameters> = {
 	fluentcrm: { resource: 'contact', operation: 'getAll', returnAll: true },
@@ -61,38 +65,42 @@ async function walkPages(provider: PagingProvider, instance: Instance, get: (url
 }
 
 /** Raw `fetch` (undici, keep-alive) with the provider's auth header. */
-async function rawClient(provider: PagingProvider, instance: Instance): Promise<() => Promise<IDataObject[]>> {
+function rawClient(provider: PagingProvider, instance: Instance): () => Promise<IDataObject[]> {
 	const data = instance.credential.data;
-	let headers: Record<string, string>;
+	let headers: Record<string, string> | undefined;
 	if (provider === 'fluentcrm') headers = { Authorization: basic(data.username, data.applicationPassword) };
 	else if (provider === 'nexudus') headers = { Authorization: basic(data.email, data.password) };
-	else {
-		// CRM Platform: log in once, outside the timed runs (the node's measured runs reuse its stored token too).
+	// CRM Platform: log in on the first call and keep the token, as the node does with its credential.
+	const logIn = async () => {
 		const login = await fetch(`${instance.siteUrl}/auth/local`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			body: JSON.stringify({ identifier: data.identifier, password: data.password }),
 		});
-		headers = { Authorization: `Bearer ${((await login.json()) as { jwt: string }).jwt}` };
-	}
-	return async () => await walkPages(provider, instance, async (url) => await getJson(url, headers));
+		return { Authorization: `Bearer ${((await login.json()) as { jwt: string }).jwt}` };
+	};
+	return async () => {
+		headers ??= await logIn();
+		return await walkPages(provider, instance, async (url) => await getJson(url, headers!));
+	};
 }
 
 /**
- * The floor for any n8n node: the same page loop inside a minimal node that sends every page through
- * n8n-core's `httpRequestWithAuthentication` with the provider's credential and returns the records
- * with `returnJsonArray`. Ours minus this = what our kernel and node code cost; this minus raw = n8n.
+ * A reference client on n8n's request helper: the same page loop inside a bare node that sends every
+ * page through n8n-core's `httpRequestWithAuthentication` with the provider's credential and returns
+ * the records with `returnJsonArray`. Context only (what n8n's helper itself costs); goals are judged
+ * against the raw loop.
  */
-function floorClient(provider: PagingProvider, instance: Instance): () => Promise<IDataObject[]> {
+function helperClient(provider: PagingProvider, instance: Instance): () => Promise<IDataObject[]> {
 	const credentialType = instance.credential.type;
-	const floor: INodeType = {
+	const helperNode: INodeType = {
 		description: {
-			displayName: 'Bench Floor',
-			name: 'benchFloor',
+			displayName: 'Bench Helper Client',
+			name: 'benchHelperClient',
 			group: ['transform'],
 			version: 1,
 			description: 'Pages through n8n-core request helpers only',
-			defaults: { name: 'Bench Floor' },
+			defaults: { name: 'Bench Helper Client' },
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType, required: true }],
@@ -103,11 +111,11 @@ function floorClient(provider: PagingProvider, instance: Instance): () => Promis
 			return [this.helpers.returnJsonArray(await walkPages(provider, instance, get))];
 		},
 	};
-	const harness = new NodeHarness([floor], NODES[provider as Provider].credentials());
+	const harness = new NodeHarness([helperNode], NODES[provider as Provider].credentials());
 	const credentialId = harness.addCredential(credentialType, instance.credential.data as never);
 	return async () => {
 		const result = await harness.run({ parameters: {}, items: [{}], credentials: { [credentialType]: credentialId } });
-		if (result.error) throw new Error(`floor ${provider} failed: ${result.error.message}`);
+		if (result.error) throw new Error(`helper client ${provider} failed: ${result.error.message}`);
 		return result.items.map((item) => item.json);
 	};
 }
@@ -130,45 +138,46 @@ export interface PagingRun {
 	records: number;
 	/** JS heap still held by the result after a full GC. */
 	retainedHeap: number;
-	/** Peak RSS growth, on the first run of each N only. */
+	pageSize: number;
+	/** Peak RSS growth, on the first measured run of each N only. */
 	peakRssDelta?: number;
 	outputBytes?: number;
 	rssMethod?: string;
 }
 
 /**
- * One client (`variant`: ours / raw / floor) for the instances of one provider, kept alive in a
- * worker process (bench/inprocess/worker.cjs) so bench/run.mjs can interleave the variants run by
- * run — drifting machine load then hits all of them alike — while each keeps its own heap and RSS.
+ * One client (`variant`: ours / raw / helper) for the instances of one provider, kept alive in a
+ * worker process (bench/inprocess/worker.cjs) so bench/sections/paging.mjs can interleave the clients
+ * run by run — drifting machine load then hits all of them alike — while each keeps its own heap and RSS.
  */
-export async function prepare(options: { provider: PagingProvider; variant: 'ours' | 'raw' | 'floor'; instances: Array<{ n: number; instance: Instance }> }) {
+export async function prepare(options: { provider: PagingProvider; variant: 'ours' | 'raw' | 'helper'; instances: Array<{ n: number; instance: Instance }> }) {
 	const { provider, variant } = options;
 	const clock = useFakeClock(); // Nexudus pacing (1 request / 100 ms) would otherwise dominate the timing
 	const clients = new Map<number, () => Promise<IDataObject[]>>();
 	const instances = new Map(options.instances.map(({ n, instance }) => [n, instance]));
 	for (const [n, instance] of instances) {
-		const client = variant === 'ours' ? await ourClient(provider, instance) : variant === 'floor' ? floorClient(provider, instance) : await rawClient(provider, instance);
+		const client = variant === 'ours' ? await ourClient(provider, instance) : variant === 'helper' ? helperClient(provider, instance) : rawClient(provider, instance);
 		clients.set(n, client);
 	}
 	const smallest = Math.min(...instances.keys());
-	const loggedIn = new Set<number>();
 	return {
 		/** JIT, sockets: runs on the smallest instance. */
 		async warmup(count: number) {
 			for (let i = 0; i < count; i++) await clients.get(smallest)!();
-			loggedIn.add(smallest);
+		},
+		/** The same untimed pass for every client before its measured runs at N (and CRM Platform's token login). */
+		async untimedPass(n: number) {
+			await clients.get(n)!();
 		},
 		/** One measured "return all" over N; with `first`, also its memory (and the output size when asked). */
 		async run(n: number, first: boolean, withOutputBytes: boolean): Promise<PagingRun> {
 			const fetchAll = clients.get(n)!;
 			const instance = instances.get(n)!;
-			if (!loggedIn.has(n) && variant !== 'raw') await fetchAll(); // the token login (CRM Platform) stays out of the timed runs
-			loggedIn.add(n);
 			await host('reset', { id: instance.id });
 			const measured = await measure(fetchAll);
 			const counted = (await host('stats', { id: instance.id })) as { apiRequests: number; loginRequests: number; serverMs: number };
 			if (measured.value.length !== n) throw new Error(`${variant} ${provider} returned ${measured.value.length} records, expected ${n}`);
-			const run: PagingRun = { n, ms: measured.ms, cpuMs: measured.cpuMs, serverMs: counted.serverMs, requests: counted.apiRequests + counted.loginRequests, records: measured.value.length, retainedHeap: 0 };
+			const run: PagingRun = { n, ms: measured.ms, cpuMs: measured.cpuMs, serverMs: counted.serverMs, requests: counted.apiRequests + counted.loginRequests, records: measured.value.length, retainedHeap: 0, pageSize: PAGE_SIZES[provider] };
 			run.retainedHeap = measured.retainedHeap;
 			if (first) Object.assign(run, { peakRssDelta: measured.peakRssDelta, rssMethod: measured.rssMethod });
 			if (withOutputBytes) run.outputBytes = Buffer.byteLength(JSON.stringify(measured.value));

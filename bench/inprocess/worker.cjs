@@ -1,8 +1,8 @@
 'use strict';
 // A long-lived measured process: `node --expose-gc bench/inprocess/worker.cjs <module>` (BENCH_HOST set).
-// bench/run.mjs sends { id, cmd: 'prepare', args: [options] } once — the module's `prepare(options)`
+// bench/sections/*.mjs send { id, cmd: 'prepare', args: [options] } once — the module's `prepare(options)`
 // returns a session object — then { id, cmd: <session method>, args } as often as it likes; each
-// answer is { id, ok, value | error }. Used to interleave the paging variants run by run.
+// answer is { id, ok, value | error }. Used to interleave the measured clients round by round.
 
 require('../lib/register.cjs');
 

@@ -13,7 +13,8 @@
 //   memory  {}                          → this process's memory
 //
 // `mode` is one of: cold (default server), expiry (a token dies after it was accepted on
-// `expireEvery` API calls; default 200), singleSession (each login revokes the user's older tokens).
+// `expireEvery` API calls; default 200), singleSession (each login revokes the user's older tokens),
+// rateLimited (Nexudus and Faveo only: the provider's real request limits on, real time).
 
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
@@ -58,8 +59,8 @@ const PROVIDERS = {
 	faveo: {
 		loginPath: /\/api\/v1\/authenticate$/,
 		async start({ mode }) {
-			// Faveo's own throttle (60/min) off: this is a count benchmark, not a pacing one.
-			const emu = await emulators('faveo').startFaveo({ subPath: '/faveo/public', rateLimit: 0, singleSession: mode === 'singleSession' });
+			// Faveo's throttle (60 a minute per IP, fixed window, logins included) only for the pacing rows.
+			const emu = await emulators('faveo').startFaveo({ subPath: '/faveo/public', rateLimit: mode === 'rateLimited' ? 60 : 0, singleSession: mode === 'singleSession' });
 			return { emu };
 		},
 		kill: (emu) => emu.expireAllTokens(),
@@ -93,12 +94,12 @@ const PROVIDERS = {
 	},
 	nexudus: {
 		loginPath: null,
-		async start({ seed }) {
+		async start({ mode, seed }) {
 			const wanted = seed?.coworkers ?? 30;
 			// The emulator's seeder checks e-mail uniqueness with a linear scan and runs out of distinct
 			// names after ~3,000 coworkers (quadratic: 20k take ~5 s, 100k do not finish in minutes).
 			// So: seed up to 1,000 realistic coworkers, then insert copies with unique e-mails in bulk.
-			const emu = await emulators('nexudus').startNexudus({ rateLimit: 'off', seedCoworkers: Math.min(wanted, 1000), seedBookings: 0, seedCheckins: 0, seedInvoices: 0 });
+			const emu = await emulators('nexudus').startNexudus({ rateLimit: mode === 'rateLimited' ? {} : 'off', seedCoworkers: Math.min(wanted, 1000), seedBookings: 0, seedCheckins: 0, seedInvoices: 0 });
 			const templates = emu.state.coworkers.slice();
 			for (let i = templates.length; i < wanted; i++) {
 				const copy = structuredClone(templates[i % templates.length]);
@@ -140,12 +141,15 @@ function instrument(instance) {
 			else counts.apiRequests += 1;
 			let status;
 			const arrived = performance.now();
+			const arrival = instance.arrivals ? { ms: arrived, method: entry.method, login: isLogin } : undefined;
+			if (arrival) instance.arrivals.push(arrival);
 			Object.defineProperty(entry, 'status', {
 				enumerable: true,
 				configurable: true,
 				get: () => status,
 				set: (value) => {
 					status = value;
+					if (arrival) arrival.status = value;
 					counts.serverMs += performance.now() - arrived;
 					if (isLogin) return;
 					if (value === 401) counts.unauthorized += 1;
@@ -167,6 +171,8 @@ function instrument(instance) {
 		for (const key of Object.keys(counts)) counts[key] = 0;
 		sinceKill = 0;
 		emu.requests.length = 0;
+		if (instance.arrivals) instance.arrivals.length = 0;
+		if (emu.counters.throttled !== undefined) emu.counters.throttled = 0;
 	};
 }
 
@@ -176,16 +182,16 @@ async function start({ provider, mode = 'cold', seed, expireEvery = EXPIRE_EVERY
 	const started = Date.now();
 	const { emu, builtInExpiry } = await spec.start({ mode, seed, expireEvery });
 	const id = `${provider}-${nextId++}`;
-	const instance = { id, provider, mode, emu, spec, expireEvery: mode === 'expiry' && !builtInExpiry ? expireEvery : 0 };
+	const instance = { id, provider, mode, emu, spec, expireEvery: mode === 'expiry' && !builtInExpiry ? expireEvery : 0, arrivals: mode === 'rateLimited' ? [] : undefined };
 	instrument(instance);
 	instances.set(id, instance);
 	return { id, url: emu.url, siteUrl: spec.siteUrl(emu), apiRoot: spec.apiRoot(emu), credential: spec.credential(emu), seedMs: Date.now() - started };
 }
 
 function stats({ id }) {
-	const { emu, counts } = get(id);
+	const { emu, counts, arrivals } = get(id);
 	const c = emu.counters;
-	return { ...counts, logins: c.logins ?? 0, failedLogins: c.failedLogins ?? 0, rotations: c.rotations ?? 0 };
+	return { ...counts, logins: c.logins ?? 0, failedLogins: c.failedLogins ?? 0, rotations: c.rotations ?? 0, throttled: c.throttled ?? 0, arrivals };
 }
 
 function get(id) {

@@ -7,7 +7,7 @@
 //    expiry every 200 accepted calls, single-session server; plus the anchor at 50 items, the size
 //    the issue's reference numbers were measured with.
 //  - per-item overhead: 1,000 FluentCRM contacts created by our node and by the HTTP Request node,
-//    in the same n8n, each timed from inside the workflow.
+//    in the same n8n, each timed from inside the workflow, in pairs run back to back.
 //
 // Reuses the e2e tier's helpers read-only (install, package copy, process control, REST login).
 // Everything runs in bench/results/n8n/ (git-ignored), on free loopback ports.
@@ -115,9 +115,9 @@ function oursCreateNode(credential) {
 
 /**
  * Runs the real-n8n cases. `host` is the emulator host client; `items` the login run size.
- * Returns { logins: rows, create: rows, timings }.
+ * Returns { logins: rows, create: { items, pairs }, timings }.
  */
-export async function runRealN8n({ host, items = 1000, anchorItems = 50, createItems = 1000, say = () => {} }) {
+export async function runRealN8n({ host, items = 1000, anchorItems = 50, createItems = 1000, createPairs = 4, say = () => {} }) {
 	const timings = {};
 	let phase = Date.now();
 	const lap = (name) => {
@@ -166,7 +166,7 @@ export async function runRealN8n({ host, items = 1000, anchorItems = 50, createI
 	await n8n.importWorkflows(workflowsFile);
 	lap('import');
 
-	const rows = { logins: [], create: [] };
+	const rows = { logins: [], create: undefined };
 	try {
 		await n8n.start();
 		// /healthz answers before the REST API is up ("n8n is starting up. Please wait"): wait for it.
@@ -225,24 +225,24 @@ export async function runRealN8n({ host, items = 1000, anchorItems = 50, createI
 		}
 		lap('logins');
 
-		// A-B-B-A-A-B, each run creating new contacts; the best run of each counts (noise only adds time).
-		const variants = { http: ['HTTP Request node (parallel items)', createHttp], ours: ['our FluentCRM node (sequential items)', createOurs] };
-		for (const [, entry] of Object.values(variants)) await trigger(entry, { n: 20, prefix: 'warmup' });
-		const createRuns = { http: [], ours: [] };
-		for (const [rep, key] of ['http', 'ours', 'ours', 'http', 'http', 'ours'].entries()) {
-			const entry = variants[key][1];
-			await host.rpc('reset', { id: entry.instance.id });
-			const cpuBefore = processCpuMs(n8n.process.pid);
-			const result = await trigger(entry, { n: entry.n, prefix: `bench-r${rep}` });
-			const cpuMs = cpuBefore === undefined ? undefined : processCpuMs(n8n.process.pid) - cpuBefore;
-			const counted = await host.rpc('stats', { id: entry.instance.id });
-			createRuns[key].push({ ms: result.ms, cpuMs, failed: result.failed + Math.max(0, entry.n - result.items), requests: counted.apiRequests, serverMs: counted.serverMs, firstError: result.firstError });
+		// Pairs in A-B, B-A order (each run creates new contacts); each pair gives one ratio.
+		const entries = { http: createHttp, ours: createOurs };
+		for (const entry of Object.values(entries)) await trigger(entry, { n: 20, prefix: 'warmup' });
+		const pairs = [];
+		for (let pair = 0; pair < createPairs; pair++) {
+			const runs = {};
+			for (const key of pair % 2 === 0 ? ['http', 'ours'] : ['ours', 'http']) {
+				const entry = entries[key];
+				await host.rpc('reset', { id: entry.instance.id });
+				const cpuBefore = processCpuMs(n8n.process.pid);
+				const result = await trigger(entry, { n: entry.n, prefix: `bench-p${pair}` });
+				const cpuMs = cpuBefore === undefined ? undefined : processCpuMs(n8n.process.pid) - cpuBefore;
+				const counted = await host.rpc('stats', { id: entry.instance.id });
+				runs[key] = { ms: result.ms, cpuMs, failed: result.failed + Math.max(0, entry.n - result.items), requests: counted.apiRequests, firstError: result.firstError };
+			}
+			pairs.push(runs);
 		}
-		for (const key of ['http', 'ours']) {
-			const best = createRuns[key].reduce((a, b) => (b.ms < a.ms ? b : a));
-			const cpu = createRuns[key].map((r) => r.cpuMs).filter((v) => v !== undefined);
-			rows.create.push({ client: variants[key][0], where: `real n8n ${info.n8nVersion}`, items: variants[key][1].n, ...best, cpuMs: cpu.length ? Math.min(...cpu) : undefined, failed: Math.max(...createRuns[key].map((r) => r.failed)), runs: createRuns[key].map((r) => ({ ms: r.ms, cpuMs: r.cpuMs })) });
-		}
+		rows.create = { items: createItems, pairs };
 		lap('create');
 	} finally {
 		await n8n.stop().catch(() => undefined);
