@@ -18,7 +18,8 @@ describe('FluentCRM item handling', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(result.items[0].json.id).toBe(1);
-		expect(result.items[1].json).toEqual({ error: 'FluentCRM: Subscriber not found', details: { description: expect.stringContaining('Check the ID or email.'), httpCode: '422' } });
+		expect(result.items[1].json).toEqual({ error: 'FluentCRM: Subscriber not found', message: expect.stringContaining('Check the ID or email.') });
+		expect(result.items[1].json.message).toContain('(HTTP 422)');
 		expect(result.items[2].json.error).toBe('"abc" is not a valid contact ID');
 		expect(result.items[3].json.id).toBe(2);
 	});

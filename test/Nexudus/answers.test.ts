@@ -106,7 +106,7 @@ describe('Nexudus: every answer is checked', () => {
 		const [first, second] = [nexudus.addCoworker(), nexudus.addCoworker()];
 		nexudus.emulator.injectFault({ status: 200, kind: 'html', match: `/spaces/coworkers/${first.Id}` });
 		const result = await nexudus.run({ resource: 'coworker', operation: 'get', id: '={{ $json.id }}' }, [{ id: first.Id }, { id: second.Id }], { continueOnFail: true });
-		expect(result.items.map((item) => Object.keys(item.json).sort())).toEqual([['details', 'error'], expect.arrayContaining(['Id'])]);
+		expect(result.items.map((item) => Object.keys(item.json).sort())).toEqual([['error', 'message'], expect.arrayContaining(['Id'])]);
 		expect(result.items[0].json.error).toBe(NOT_JSON);
 		expect(result.items[1].json.Id).toBe(second.Id);
 	});

@@ -38,9 +38,12 @@ function explainStatus(status: number, body: unknown, request: { path: string })
 				description: `Either the email or password is wrong, the user has no "API Access" (Users → user → Status tab), or the user lacks the role for ${entity} (e.g. Coworker-List). Nexudus answers all of these with 401.`,
 			};
 		case 404:
-			return isRecordNotFound(status, body)
-				? { message: 'The Nexudus record was not found', description: 'Nexudus has no record with this ID. Check the ID.' }
-				: { message: 'Nexudus has no such endpoint (HTTP 404)', description: 'Check the API base URL in the credential (normally https://spaces.nexudus.com/api) and the path.' };
+			if (isRecordNotFound(status, body)) return { message: 'The Nexudus record was not found', description: 'Nexudus has no record with this ID. Check the ID.' };
+			// n8n 1.x does not hand a plain-text error body to nodes: then the two 404s look alike.
+			if (body === undefined) {
+				return { message: 'The Nexudus record or endpoint was not found (HTTP 404)', description: 'Check the ID, and the API base URL in the credential (normally https://spaces.nexudus.com/api).' };
+			}
+			return { message: 'Nexudus has no such endpoint (HTTP 404)', description: 'Check the API base URL in the credential (normally https://spaces.nexudus.com/api) and the path.' };
 		case 409:
 			return { message: 'Nexudus is rate limiting the requests (HTTP 409)', description: 'The node waited and retried as Nexudus asked. Try again later, or process fewer items per run.' };
 		default:

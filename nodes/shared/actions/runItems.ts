@@ -13,15 +13,15 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 }
 
 /**
- * n8n routes an item to a node's error output only when its json holds nothing but `error`,
- * `message` and `details`: everything else about the failure goes under `details`.
+ * A failed item as n8n's error output takes it: n8n 1.x routes an item there only when its json is
+ * `{ error }` or `{ error, message }`, n8n 2.x when it holds nothing but `error`, `message` and
+ * `details`. So the failure is `error` (what happened) and `message` (what to check, with the HTTP status).
  */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	const json: IDataObject = { error: error.message };
-	if (Object.keys(details).length) json.details = details;
+	const status = error instanceof NodeApiError && error.httpCode ? `HTTP ${error.httpCode}` : undefined;
+	const said = [error.description, status && !`${error.message} ${error.description ?? ''}`.includes(status) ? `(${status})` : undefined].filter(Boolean).join(' ');
+	if (said) json.message = said;
 	return { json, pairedItem: { item: itemIndex } };
 }
 

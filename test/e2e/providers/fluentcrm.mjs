@@ -339,7 +339,7 @@ const checks = [
 				assert.equal(items.length, 1, `expected one error item, got ${JSON.stringify(items).slice(0, 300)}`);
 				const [item] = items;
 				assert.equal(item.error, 'FluentCRM answered with something that is not the expected JSON', JSON.stringify(item));
-				assert.match(item.details?.description ?? '', /REST Style "\?rest_route="/);
+				assert.match(item.message ?? '', /REST Style "\?rest_route="/);
 				return `error item ${JSON.stringify(item).slice(0, 300)}`;
 			} finally {
 				await fc.control('POST', 'fluentcrm/config', { plainPermalinks: false });
