@@ -139,10 +139,7 @@ export interface PagingRun {
 	/** JS heap still held by the result after a full GC. */
 	retainedHeap: number;
 	pageSize: number;
-	/** Peak RSS growth, on the first measured run of each N only. */
-	peakRssDelta?: number;
 	outputBytes?: number;
-	rssMethod?: string;
 }
 
 /**
@@ -165,12 +162,16 @@ export async function prepare(options: { provider: PagingProvider; variant: 'our
 		async warmup(count: number) {
 			for (let i = 0; i < count; i++) await clients.get(smallest)!();
 		},
-		/** The same untimed pass for every client before its measured runs at N (and CRM Platform's token login). */
-		async untimedPass(n: number) {
-			await clients.get(n)!();
+		/**
+		 * Every client's first pass at N, before its timed runs (and CRM Platform's token login): not timed,
+		 * but its peak RSS is the memory a "return all" of N needs when the heap has not held N records yet.
+		 */
+		async firstPass(n: number) {
+			const measured = await measure(clients.get(n)!);
+			return { peakRssDelta: measured.peakRssDelta, rssMethod: measured.rssMethod };
 		},
-		/** One measured "return all" over N; with `first`, also its memory (and the output size when asked). */
-		async run(n: number, first: boolean, withOutputBytes: boolean): Promise<PagingRun> {
+		/** One timed "return all" over N (and the output size when asked). */
+		async run(n: number, withOutputBytes: boolean): Promise<PagingRun> {
 			const fetchAll = clients.get(n)!;
 			const instance = instances.get(n)!;
 			await host('reset', { id: instance.id });
@@ -179,7 +180,6 @@ export async function prepare(options: { provider: PagingProvider; variant: 'our
 			if (measured.value.length !== n) throw new Error(`${variant} ${provider} returned ${measured.value.length} records, expected ${n}`);
 			const run: PagingRun = { n, ms: measured.ms, cpuMs: measured.cpuMs, serverMs: counted.serverMs, requests: counted.apiRequests + counted.loginRequests, records: measured.value.length, retainedHeap: 0, pageSize: PAGE_SIZES[provider] };
 			run.retainedHeap = measured.retainedHeap;
-			if (first) Object.assign(run, { peakRssDelta: measured.peakRssDelta, rssMethod: measured.rssMethod });
 			if (withOutputBytes) run.outputBytes = Buffer.byteLength(JSON.stringify(measured.value));
 			return run;
 		},

@@ -1,9 +1,8 @@
 // Sections 2 and 4: "return all" through our node, a raw fetch loop and the reference client on
 // n8n's request helper, each in its own worker process. Every client gets exactly the same
-// treatment: WARMUP_PASSES passes on the smallest table, then for each N one untimed pass and
-// `rounds[N]` measured rounds in which every client runs once, in rotating order. Peak memory at the
-// largest N is taken apart, in a fresh worker per client (the same warm-up on the smallest table,
-// then the one measured run): after the untimed pass a heap already has room and barely grows.
+// treatment: WARMUP_PASSES passes on the smallest table, then for each N (smallest first) a first
+// pass — not timed; its peak RSS is the memory a return-all of N needs before the heap ever held N
+// records — and `rounds[N]` timed rounds in which every client runs once, in rotating order.
 
 import { rotation, startWorker } from '../lib/processes.mjs';
 
@@ -18,12 +17,12 @@ async function pagingProvider(host, provider, instances, rounds) {
 		for (const client of PAGING_CLIENTS) await workers[client].call('prepare', { provider, variant: client, instances });
 		for (const client of PAGING_CLIENTS) await workers[client].call('warmup', WARMUP_PASSES);
 		for (const { n } of [...instances].sort((a, b) => a.n - b.n)) {
-			for (const client of PAGING_CLIENTS) await workers[client].call('untimedPass', n);
-			const size = { n, rounds: [], first: {} };
+			const size = { n, rounds: [], first: {}, peak: {} };
+			for (const client of PAGING_CLIENTS) size.peak[client] = await workers[client].call('firstPass', n);
 			for (let round = 0; round < (rounds[n] ?? 1); round++) {
 				const results = {};
 				for (const client of rotation(PAGING_CLIENTS, round)) {
-					const run = await workers[client].call('run', n, false, round === 0 && client === 'raw');
+					const run = await workers[client].call('run', n, round === 0 && client === 'raw');
 					results[client] = { ms: run.ms, cpuMs: run.cpuMs, serverMs: run.serverMs, retainedHeap: run.retainedHeap };
 					if (round === 0) size.first[client] = { requests: run.requests };
 					if (run.outputBytes !== undefined) size.outputBytes = run.outputBytes;
@@ -36,26 +35,7 @@ async function pagingProvider(host, provider, instances, rounds) {
 	} finally {
 		for (const worker of Object.values(workers)) await worker.stop();
 	}
-	return { provider, sizes, peak: await peakMemory(host, provider, instances) };
-}
-
-/** Peak RSS growth of one "return all" at the largest N, each client in a fresh worker. */
-async function peakMemory(host, provider, instances) {
-	const sorted = [...instances].sort((a, b) => a.n - b.n);
-	const [smallest, largest] = [sorted[0], sorted[sorted.length - 1]];
-	const peak = { n: largest.n };
-	for (const client of PAGING_CLIENTS) {
-		const worker = startWorker(host.url, 'paging');
-		try {
-			await worker.call('prepare', { provider, variant: client, instances: [smallest, largest] });
-			await worker.call('warmup', WARMUP_PASSES);
-			const run = await worker.call('run', largest.n, true, false);
-			peak[client] = { peakRssDelta: run.peakRssDelta, rssMethod: run.rssMethod };
-		} finally {
-			await worker.stop();
-		}
-	}
-	return peak;
+	return { provider, sizes };
 }
 
 export async function pagingSection(host, config, say) {
