@@ -1,6 +1,6 @@
 'use strict';
-// CRM Platform emulator (Strapi 3.0.x `crm-plugin` + users-permissions), following
-// /work/shared/reference/providers/crm-platform.md. Implementation: test/emulators/crmplatform/.
+// CRM Platform emulator (Strapi 3.0.x `crm-plugin` + users-permissions), as the real
+// plugin behaves (documented and observed answers). Implementation: test/emulators/crmplatform/.
 //
 // Standalone: `node test/emulators/crmplatform.js --port 8080 --seed-contacts 1000 --token-ttl-seconds 60`
 // prints `READY <url>` (plus ` site=<url><subPath>` with --sub-path /strapi).

@@ -1,5 +1,5 @@
 'use strict';
-// Plain-node self-test of the CRM Platform emulator against the reference checklist (§9).
+// Plain-node self-test of the CRM Platform emulator against the reference checklist.
 // Run: node test/emulators/crmplatform.selftest.js
 
 const assert = require('node:assert/strict');
@@ -67,7 +67,7 @@ async function main() {
 			assert.equal((await api('POST', '/auth/local', { body: { identifier: 'DEMO@Example.ORG', password: 'demo123' } })).status, 200);
 			assert.deepEqual((await api('POST', '/auth/local', { body: { identifier: 'Demo', password: 'demo123' } })).json, INVALID_LOGIN);
 		});
-		await check('wrong password and unknown user → identical 400 Auth.form.error.invalid (C1), counted', async () => {
+		await check('wrong password and unknown user → identical 400 Auth.form.error.invalid, counted', async () => {
 			const before = emu.counters.failedLogins;
 			for (const body of [{ identifier: 'demo', password: 'nope' }, { identifier: 'ghost@example.org', password: 'demo123' }]) {
 				const r = await api('POST', '/auth/local', { body });
@@ -87,7 +87,7 @@ async function main() {
 			assert.equal(await id({ identifier: 'unconfirmed', password: 'unconfirmed123' }), 'Auth.form.error.confirmed');
 			await ctl('POST', 'config', { emailConfirmation: false });
 		});
-		await check('no Authorization header → 403 Forbidden; ?token= is ignored (§2.3)', async () => {
+		await check('no Authorization header → 403 Forbidden; ?token= is ignored', async () => {
 			const r = await api('GET', '/crm-plugin/contact');
 			assert.deepEqual([r.status, r.json], [403, FORBIDDEN]);
 			assert.equal((await api('GET', `/crm-plugin/contact?token=${jwt}`)).status, 403);
@@ -251,7 +251,7 @@ async function main() {
 			assert.equal(created.created_at, fakeNow.toISOString());
 			assert.deepEqual([created.contacttags, created.activityassignees], [[], []]);
 		});
-		await check('required keys: 200 text/plain errors (C4/C5); empty value accepted', async () => {
+		await check('required keys: 200 text/plain errors; empty value accepted', async () => {
 			const missing = await api('POST', '/crm-plugin/contact', { token, body: { name: 'No type' } });
 			assert.deepEqual([missing.status, missing.text, missing.headers.get('content-type')], [200, 'Required Parameters are missing', 'text/plain; charset=utf-8']);
 			const empty = await api('POST', '/crm-plugin/tags', { token, body: {} });

@@ -1,5 +1,5 @@
 'use strict';
-// Plain-node self-test of the Fuse Universal emulator against the reference checklist (§9).
+// Plain-node self-test of the Fuse Universal emulator against the reference checklist.
 // Run: node test/emulators/fuse.selftest.js
 
 const assert = require('node:assert/strict');
@@ -41,7 +41,7 @@ function client(base) {
 
 const { check, report } = createChecks();
 
-// A loopback receiver for outgoing webhooks (§7).
+// A loopback receiver for outgoing webhooks.
 async function startReceiver() {
 	const received = [];
 	const server = http.createServer((req, res) => {
@@ -82,7 +82,7 @@ async function main() {
 	};
 	let adminToken;
 	try {
-		await check('§2.1 login with JSON, login_name case-insensitive, documented shape', async () => {
+		await check('login with JSON, login_name case-insensitive, documented shape', async () => {
 			const r = await api('POST', '/session', { body: { login_name: 'API.Admin', password: ADMIN.password } });
 			assert.equal(r.status, 200);
 			assert.equal(r.json.success, true);
@@ -96,13 +96,13 @@ async function main() {
 			assert.match(r.headers.get('content-type'), /^application\/json/);
 			adminToken = t.authentication_token;
 		});
-		await check('§2.1/§9 form-encoded login by email returns the SAME current token', async () => {
+		await check('form-encoded login by email returns the SAME current token', async () => {
 			const r = await api('POST', '/session', { form: { login_name: 'api.admin@acme-learning.test', password: ADMIN.password } });
 			assert.equal(r.status, 200);
 			assert.equal(r.json.auth_tokens.user_authentication_token.authentication_token, adminToken);
 			assert.equal(emu.counters.logins, 2);
 		});
-		await check('§5 failed logins: wrong password, unknown, deactivated, query-string credentials → 401 envelope, counted', async () => {
+		await check('failed logins: wrong password, unknown, deactivated, query-string credentials → 401 envelope, counted', async () => {
 			const before = emu.counters.failedLogins;
 			for (const body of [{ ...ADMIN, password: 'nope' }, { login_name: 'ghost', password: 'x' }, { login_name: 'old.account', password: 'Old-Acc0unt-Pass!' }]) {
 				const r = await api('POST', '/session', { body });
@@ -136,7 +136,7 @@ async function main() {
 			assert.deepEqual([r.status, r.json.success, r.json.auth_tokens], [200, false, undefined]);
 			emu.setConfig({ loginFailureStatus: 401 });
 		});
-		await check('§2.2 Auth-Token required: missing/garbage → exact 401 body; ?auth_token= ignored on v5 and redacted in the log', async () => {
+		await check('Auth-Token required: missing/garbage → exact 401 body; ?auth_token= ignored on v5 and redacted in the log', async () => {
 			assert.deepEqual((await api('GET', '/users/me')).json, UNAUTHORIZED);
 			assert.deepEqual((await api('GET', '/users/me', { token: 'AAA-bbbbbbbbbbbb' })).json, UNAUTHORIZED);
 			const q = await api('GET', `/users/me?auth_token=${adminToken}`);
@@ -146,7 +146,7 @@ async function main() {
 			assert.deepEqual([logged.query.auth_token, logged.tokenInQuery], [adminToken, true]); // URLs logged as sent, flagged
 			assert.ok(emu.counters.unauthorized >= 3);
 		});
-		await check('§3.1 GET /users/me: bare user with given_name, no secrets', async () => {
+		await check('GET /users/me: bare user with given_name, no secrets', async () => {
 			const r = await api('GET', '/users/me', { token: adminToken });
 			assert.equal(r.status, 200);
 			assert.equal(r.json.username, 'api.admin');
@@ -154,7 +154,7 @@ async function main() {
 			assert.equal(r.json.password, undefined);
 			assert.ok(!r.text.includes(adminToken));
 		});
-		await check('§9 POST /__emulator/fuse/expire-tokens: old token 401 (stale), re-login gets a new one', async () => {
+		await check('POST /__emulator/fuse/expire-tokens: old token 401 (stale), re-login gets a new one', async () => {
 			const stale = emu.counters.tokenStale;
 			const r = await control('expire-tokens');
 			assert.ok(r.json.rotated >= 1);
@@ -175,7 +175,7 @@ async function main() {
 			assert.deepEqual(statuses, [200, 200, 200, 401]);
 			adminToken = await login();
 		});
-		await check('§2.3 tokenTtlSeconds + clock override: rotation independent of the login time', async () => {
+		await check('tokenTtlSeconds + clock override: rotation independent of the login time', async () => {
 			emu.setConfig({ tokenTtlSeconds: 600 });
 			const token = await login();
 			const updatedBefore = emu.state.users.find((u) => u.username === 'api.admin').auth.updatedAt;
@@ -187,7 +187,7 @@ async function main() {
 			assert.ok(next.updated_at >= updatedBefore + 601);
 			adminToken = next.authentication_token;
 		});
-		await check('§9 singleSession: a new login revokes the older token (default shares it)', async () => {
+		await check('singleSession: a new login revokes the older token (default shares it)', async () => {
 			const a = await login(LEARNER);
 			const b = await login(LEARNER);
 			assert.equal(a, b);
@@ -199,7 +199,7 @@ async function main() {
 			assert.equal((await api('GET', '/users/me', { token: c })).status, 401);
 			assert.equal((await api('GET', '/users/me', { token: d })).status, 200);
 		});
-		await check('§9 /manage/* and /roles refuse a learner: 401 by default (same body), 403 when switched', async () => {
+		await check('/manage/* and /roles refuse a learner: 401 by default (same body), 403 when switched', async () => {
 			const token = await login(LEARNER);
 			const r = await api('GET', '/manage/users', { token });
 			assert.deepEqual([r.status, r.json], [401, UNAUTHORIZED]);
@@ -210,7 +210,7 @@ async function main() {
 			assert.deepEqual([f.status, f.json.success], [403, false]);
 			assert.ok(emu.counters.nonAdminRefusals >= 3);
 		});
-		await check('§2.1 must-change-password account logs in, then is refused; legacy fields surface the flag', async () => {
+		await check('must-change-password account logs in, then is refused; legacy fields surface the flag', async () => {
 			emu.setConfig({ legacyLoginFields: true });
 			const r = await api('POST', '/session', { body: { login_name: 'pat.pending', password: 'Pend1ng-Reset-Pass!' } });
 			emu.setConfig({ legacyLoginFields: false });
@@ -222,7 +222,7 @@ async function main() {
 			assert.equal(me.json.success, false);
 		});
 		let joe;
-		await check('§3.1 create {"users":[…]}: 201, manager_ids and unknown/mis-cased fields ignored', async () => {
+		await check('create {"users":[…]}: 201, manager_ids and unknown/mis-cased fields ignored', async () => {
 			const r = await api('POST', '/manage/users', {
 				token: adminToken,
 				body: { users: [{ username: 'joe.bloggs', email: 'joe.bloggs@example.com', password: STRONG, password_confirmation: STRONG, given_name: 'Joe', family_name: 'Bloggs', manager_ids: [11486988], shoe_size: 44, profile: { 'First Name': 'Joe', department: 'Sales', Department: 'Sales' } }] },
@@ -236,7 +236,7 @@ async function main() {
 			assert.equal(joe.password, undefined);
 			assert.equal(joe.display_name, 'Joe Bloggs');
 		});
-		await check('§3.1 create validation: confirmation, policy, uniqueness incl. deactivated, missing wrapper', async () => {
+		await check('create validation: confirmation, policy, uniqueness incl. deactivated, missing wrapper', async () => {
 			const base = { username: 'new.person', email: 'new.person@example.com', password: STRONG };
 			const noConfirm = await api('POST', '/manage/users', { token: adminToken, body: { users: [base] } });
 			assert.equal(noConfirm.status, 422);
@@ -249,7 +249,7 @@ async function main() {
 			assert.equal(bare.status, 400);
 			assert.equal(emu.state.users.some((u) => u.username === 'new.person'), false);
 		});
-		await check('§3.1 update: username required, manager_ids honoured, profile merged, unknown ignored', async () => {
+		await check('update: username required, manager_ids honoured, profile merged, unknown ignored', async () => {
 			const missing = await api('PUT', `/manage/users/${joe.id}`, { token: adminToken, body: { given_name: 'Joseph' } });
 			assert.deepEqual([missing.status, missing.json.errors.username], [422, ["can't be blank"]]);
 			const r = await api('PUT', `/manage/users/${joe.id}`, { token: adminToken, body: { username: 'joe.bloggs', given_name: 'Joseph', manager_ids: [11486988, 999], profile: { Region: 'EMEA', region: 'x' }, Nickname: 'JB' } });
@@ -261,7 +261,7 @@ async function main() {
 			assert.equal(r.json.user.Nickname, undefined);
 			assert.equal((await api('PATCH', `/manage/users/${joe.id}`, { token: adminToken, body: { username: 'joe.bloggs' } })).status, 404);
 		});
-		await check('§8 password change via PUT rotates that user\'s token', async () => {
+		await check('password change via PUT rotates that user\'s token', async () => {
 			const token = await login(LEARNER);
 			const newPassword = 'Changed-Pass-2025!';
 			const r = await api('PUT', '/manage/users/11488425', { token: adminToken, body: { username: 'lena.learner', password: newPassword, password_confirmation: newPassword } });
@@ -271,7 +271,7 @@ async function main() {
 			LEARNER.password = newPassword;
 			assert.equal((await api('GET', '/users/me', { token: await login(LEARNER) })).status, 200);
 		});
-		await check('§8 DELETE deactivates (204, token revoked, no login), re-create fails, /restore reactivates', async () => {
+		await check('DELETE deactivates (204, token revoked, no login), re-create fails, /restore reactivates', async () => {
 			const token = await login({ login_name: 'joe.bloggs', password: STRONG });
 			const del = await api('DELETE', `/manage/users/${joe.id}`, { token: adminToken });
 			assert.deepEqual([del.status, del.text], [204, '']);
@@ -286,7 +286,7 @@ async function main() {
 			assert.equal((await api('POST', '/session', { body: { login_name: 'joe.bloggs', password: STRONG } })).status, 200);
 			assert.equal((await api('GET', '/manage/users/1', { token: adminToken })).status, 404);
 		});
-		await check('§3.1 filters: id list, exact email, case-sensitive profile label; mis-cased filter ignored', async () => {
+		await check('filters: id list, exact email, case-sensitive profile label; mis-cased filter ignored', async () => {
 			const ids = await api('GET', '/manage/users?id=11486988,11488425', { token: adminToken });
 			assert.deepEqual(ids.json.users.map((u) => u.id), [11486988, 11488425]);
 			assert.equal((await api('GET', '/manage/users?email=lena.learner@acme-learning.test', { token: adminToken })).json.users.length, 1);
@@ -297,7 +297,7 @@ async function main() {
 			assert.equal(typo.json.users.length, emu.state.users.length);
 			assert.deepEqual((await api('GET', '/manage/users?username=joe.bloggs', { token: adminToken })).json.users.map((u) => u.id), [joe.id]);
 		});
-		await check('§4 page/per_page: default, silent cap, short last page, keyed list without totals', async () => {
+		await check('page/per_page: default, silent cap, short last page, keyed list without totals', async () => {
 			const all = emu.state.users.length;
 			const first = await api('GET', '/manage/users', { token: adminToken });
 			assert.deepEqual(Object.keys(first.json), ['users']);
@@ -310,7 +310,7 @@ async function main() {
 			assert.equal((await api('GET', '/manage/users?per_page=1000', { token: adminToken })).json.users.length, 5);
 			emu.setConfig({ maxPerPage: 100 });
 		});
-		await check('§3.2 learning lists keyed by resource; all=true; learning-plans hyphen only by default', async () => {
+		await check('learning lists keyed by resource; all=true; learning-plans hyphen only by default', async () => {
 			const token = await login(LEARNER);
 			const mine = (await api('GET', '/communities', { token })).json.communities.length;
 			const all = (await api('GET', '/communities?all=true', { token })).json.communities.length;
@@ -326,7 +326,7 @@ async function main() {
 			assert.equal(underscore.status, 404);
 			assert.match(underscore.headers.get('content-type'), /text\/html/);
 		});
-		await check('§3.2 events, occurrences, notifications (+latest), roles, custom_options', async () => {
+		await check('events, occurrences, notifications (+latest), roles, custom_options', async () => {
 			const token = await login(LEARNER);
 			const occ = await api('GET', '/event_occurrences?all=true', { token });
 			assert.ok(occ.json.event_occurrences.length > 0);
@@ -362,7 +362,7 @@ async function main() {
 			emu.setConfig({ apiVersion: 'v5.0' });
 			assert.deepEqual([old.status, now.status], [404, 200]);
 		});
-		await check('§2.5 legacy v4.4: POST /token → 201 auth_token used as ?auth_token=; v5 session also on v4.4 only', async () => {
+		await check('legacy v4.4: POST /token → 201 auth_token used as ?auth_token=; v5 session also on v4.4 only', async () => {
 			const v44 = client(`${emu.url}/api/v4.4`);
 			const r = await v44('POST', '/token', { form: ADMIN });
 			assert.equal(r.status, 201);
@@ -371,7 +371,7 @@ async function main() {
 			assert.equal((await root('POST', '/api/v4.0/session', { body: ADMIN })).status, 404);
 			assert.equal((await api('POST', '/token', { form: ADMIN })).status, 404);
 		});
-		await check('§6 rate limiting (opt-in) with and without Retry-After; common fault injection', async () => {
+		await check('rate limiting (opt-in) with and without Retry-After; common fault injection', async () => {
 			emu.setConfig({ rateLimit: { everyN: 2, status: 429, retryAfter: '3' } });
 			const a = [await api('GET', '/users/me', { token: adminToken }), await api('GET', '/users/me', { token: adminToken })];
 			emu.setConfig({ rateLimit: { everyN: 1, status: 503 } });
@@ -384,7 +384,7 @@ async function main() {
 			assert.equal((await api('GET', '/topics', { token: adminToken })).status, 500);
 			assert.equal((await api('GET', '/topics', { token: adminToken })).status, 200);
 		});
-		await check('§7 webhooks: form POST on create/update when enabled; emit on demand; no signature', async () => {
+		await check('webhooks: form POST on create/update when enabled; emit on demand; no signature', async () => {
 			await control('config', { webhooks: { enabled: true, url: `${receiver.url}/hook` } });
 			const created = await api('POST', '/manage/users', { token: adminToken, body: { users: [{ username: 'web.hook', email: 'web.hook@example.com', password: STRONG, password_confirmation: STRONG }] } });
 			const id = created.json.users[0].id;

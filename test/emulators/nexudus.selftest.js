@@ -1,5 +1,5 @@
 'use strict';
-// Plain-node self-test of the Nexudus emulator against the reference checklist (§9).
+// Plain-node self-test of the Nexudus emulator against the reference checklist.
 // Run: node test/emulators/nexudus.selftest.js
 
 const assert = require('node:assert/strict');
@@ -51,7 +51,7 @@ async function startReceiver() {
 
 const { check, report } = createChecks();
 
-// A complete, valid coworker body (§3.3 required fields).
+// A complete, valid coworker body (required fields).
 const coworkerBody = (overrides = {}) => ({
 	CoworkerType: 1, FullName: 'Grace Hopper', Email: 'grace.hopper@example.com', CountryId: 1, SimpleTimeZoneId: 2, Gender: 3, TaxRateType: 1,
 	MondayAttendance: 1, TuesdayAttendance: 1, WednesdayAttendance: 1, ThursdayAttendance: 1, FridayAttendance: 2, SaturdayAttendance: 5, SundayAttendance: 5,
@@ -66,14 +66,14 @@ async function main() {
 	const others = [];
 	const [london, manchester] = emu.state.businesses;
 	try {
-		await check('credential test: /api/sys/businesses?page=1&size=1 → exact §4 envelope', async () => {
+		await check('credential test: /api/sys/businesses?page=1&size=1 → exact envelope', async () => {
 			const r = await api('GET', '/sys/businesses?page=1&size=1');
 			assert.equal(r.status, 200);
 			assert.deepEqual(Object.keys(r.json), ENVELOPE_KEYS);
 			assert.equal(r.json.Records.length, 1);
 			assert.deepEqual([r.json.CurrentPageSize, r.json.TotalItems, r.json.TotalPages, r.json.HasNextPage, r.json.CurrentOrderField, r.json.CurrentSortDirection], [1, 2, 2, true, 'Id', 1]);
 		});
-		await check('401 with the ASP.NET body for wrong password, no header and a bad header (§5 N1)', async () => {
+		await check('401 with the ASP.NET body for wrong password, no header and a bad header', async () => {
 			const before = emu.counters.failedLogins;
 			const wrong = await api('GET', '/spaces/coworkers', { auth: basic('admin@nexudus.test', 'nope') });
 			assert.deepEqual([wrong.status, wrong.json], [401, DENIED]);
@@ -83,13 +83,13 @@ async function main() {
 			assert.ok(emu.counters.anonymousRequests >= 1);
 			assert.equal((await api('GET', '/spaces/coworkers?size=1', { auth: basic('ADMIN@nexudus.test', 'Nexudus-Admin-Pass-2025') })).status, 200);
 		});
-		await check('API access off and two-factor user → 401 like a wrong password (§2.1)', async () => {
+		await check('API access off and two-factor user → 401 like a wrong password', async () => {
 			const noApi = await api('GET', '/sys/businesses', { auth: basic('noapi@nexudus.test', 'Nexudus-NoApi-Pass-2025') });
 			assert.deepEqual([noApi.status, noApi.json], [401, DENIED]);
 			assert.equal((await api('GET', '/sys/businesses', { auth: basic('twofa@nexudus.test', 'Nexudus-TwoFa-Pass-2025') })).status, 401);
 			assert.ok(emu.counters.apiAccessDenied >= 1 && emu.counters.twoFactorRefusals >= 1);
 		});
-		await check('user with Coworker-List only: list 200, everything else 401 (§2.3, no 403)', async () => {
+		await check('user with Coworker-List only: list 200, everything else 401 (no 403)', async () => {
 			const lister = basic('lister@nexudus.test', 'Nexudus-Lister-Pass-2025');
 			assert.equal((await api('GET', '/spaces/coworkers?size=2', { auth: lister })).status, 200);
 			const id = emu.state.coworkers[0].Id;
@@ -99,7 +99,7 @@ async function main() {
 			assert.equal((await api('POST', '/spaces/coworkers', { auth: lister, body: coworkerBody() })).status, 401);
 			assert.ok(emu.counters.permissionDenied >= 3);
 		});
-		await check('paging: default 25, size capped at 1000, HasNextPage to the end (§4)', async () => {
+		await check('paging: default 25, size capped at 1000, HasNextPage to the end', async () => {
 			const first = await api('GET', '/spaces/coworkers');
 			assert.deepEqual([first.json.Records.length, first.json.CurrentPageSize, first.json.TotalItems, first.json.TotalPages], [25, 25, 1030, 42]);
 			const big = await api('GET', '/spaces/coworkers?size=5000');
@@ -108,7 +108,7 @@ async function main() {
 			assert.deepEqual([last.json.Records.length, last.json.HasNextPage, last.json.HasPreviousPage, last.json.FirstItem, last.json.LastItem], [30, false, true, 1001, 1030]);
 			assert.ok(emu.counters.sizeCapped >= 1);
 		});
-		await check('list rows omit collections and long text; GET by id is the bare full record (§4, §1)', async () => {
+		await check('list rows omit collections and long text; GET by id is the bare full record', async () => {
 			const member = emu.state.coworkers.find((c) => c.Notes && c.Teams.length) || emu.state.coworkers.find((c) => c.Notes);
 			const row = (await api('GET', `/spaces/coworkers?Id=${member.Id}`)).json.Records[0];
 			assert.equal(row.Id, member.Id);
@@ -120,7 +120,7 @@ async function main() {
 			assert.match(full.UniqueId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 			assert.match(full.CreatedOn, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		});
-		await check('unknown id → 404 bare "Not found"; get many ?id=[…] → array (§3.1, §5 N4)', async () => {
+		await check('unknown id → 404 bare "Not found"; get many ?id=[…] → array', async () => {
 			const missing = await api('GET', '/spaces/coworkers/999');
 			assert.deepEqual([missing.status, missing.text], [404, '"Not found"']);
 			const [a, b] = emu.state.coworkers;
@@ -129,7 +129,7 @@ async function main() {
 			assert.deepEqual(many.json.map((r) => r.Id), [a.Id, b.Id]);
 			assert.ok(Array.isArray(many.json[0].Businesses), 'get many returns full records');
 		});
-		await check('Coworker_Email filter matches as contains (client must re-check) (§4)', async () => {
+		await check('Coworker_Email filter matches as contains (client must re-check)', async () => {
 			const target = emu.state.coworkers[5];
 			const exact = await api('GET', `/spaces/coworkers?Coworker_Email=${encodeURIComponent(target.Email)}`);
 			assert.ok(exact.json.Records.some((r) => r.Email === target.Email));
@@ -148,7 +148,7 @@ async function main() {
 			assert.deepEqual([page2.json.Records.map((r) => r.Email), page2.json.HasNextPage], [['ann@x.com'], false]);
 			assert.equal((await api('GET', '/spaces/coworkers?Coworker_Email=bob%40x.com')).json.TotalItems, 0);
 		});
-		await check('from_/to_Coworker_UpdatedOn inclusive, orderBy=UpdatedOn&dir=-1 (§4, §7 polling)', async () => {
+		await check('from_/to_Coworker_UpdatedOn inclusive, orderBy=UpdatedOn&dir=-1 (polling)', async () => {
 			const sorted = emu.state.coworkers.map((c) => c.UpdatedOn).sort();
 			const from = sorted[500].slice(0, 16);
 			const to = sorted[700].slice(0, 16);
@@ -178,7 +178,7 @@ async function main() {
 			assert.deepEqual([bad.status, bad.json], [500, { Message: 'An error has occurred.' }]);
 		});
 		let graceId;
-		await check('create → 200 action envelope with Value.Id; CreateUser recorded, not sent (§3.2, §8)', async () => {
+		await check('create → 200 action envelope with Value.Id; CreateUser recorded, not sent', async () => {
 			const r = await api('POST', '/spaces/coworkers', { body: coworkerBody({ CreateUser: true, MobilePhone: '+44 7700 900123', Teams: [emu.state.teams[0].Id] }) });
 			assert.equal(r.status, 200);
 			assert.deepEqual(Object.keys(r.json), ['Status', 'Message', 'Value', 'WasSuccessful', 'Errors', 'OpenInDialog', 'OpenInWindow', 'RedirectURL', 'JavaScript', 'UpdatedOn', 'UpdatedBy']);
@@ -189,7 +189,7 @@ async function main() {
 			const saved = (await api('GET', `/spaces/coworkers/${graceId}`)).json;
 			assert.deepEqual([saved.CreateUser, saved.Businesses], [false, [london.Id]]);
 		});
-		await check('validation → 400 with Status 500 inside and Errors[] (§5 N2); duplicate email; 415', async () => {
+		await check('validation → 400 with Status 500 inside and Errors[] ; duplicate email; 415', async () => {
 			const r = await api('POST', '/spaces/coworkers', { body: coworkerBody({ Email: undefined, Gender: 9 }) });
 			assert.equal(r.status, 400);
 			assert.deepEqual([r.json.Status, r.json.WasSuccessful, r.json.Value], [500, false, null]);
@@ -200,7 +200,7 @@ async function main() {
 			assert.deepEqual([dup.status, dup.json.Errors[0].PropertyName], [400, 'Email']);
 			assert.equal((await api('POST', '/spaces/coworkers', { raw: 'FullName=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status, 415);
 		});
-		await check('PUT replaces the whole record: partial body → 400, omitted fields reset (§8)', async () => {
+		await check('PUT replaces the whole record: partial body → 400, omitted fields reset', async () => {
 			const partial = await api('PUT', '/spaces/coworkers', { body: { Id: graceId, FullName: 'Grace B. Hopper' } });
 			assert.equal(partial.status, 400);
 			assert.ok(partial.json.Errors.some((e) => e.PropertyName === 'Email') && partial.json.Errors.some((e) => e.PropertyName === 'MondayAttendance'));
@@ -222,7 +222,7 @@ async function main() {
 			const upd = await api('PUT', '/sys/businesses', { body: { Id: manchester.Id, Name: 'Manchester Hub', SimpleTimeZoneId: 2, Active: true } });
 			assert.deepEqual([upd.status, emu.state.businesses[1].Name, emu.state.businesses[1].CountryId], [200, 'Manchester Hub', null]);
 		});
-		await check('coworker DELETE refused with 200 WasSuccessful:false by default; allowed by config (§8, §5 N3)', async () => {
+		await check('coworker DELETE refused with 200 WasSuccessful:false by default; allowed by config', async () => {
 			const refused = await api('DELETE', `/spaces/coworkers/${graceId}`);
 			assert.deepEqual([refused.status, refused.json.WasSuccessful, refused.json.Status], [200, false, 500]);
 			emu.configure({ allowCoworkerDelete: true });
@@ -232,7 +232,7 @@ async function main() {
 			assert.equal((await api('GET', `/spaces/coworkers/${graceId}`)).status, 404);
 			assert.equal((await api('DELETE', `/spaces/coworkers/${graceId}`)).status, 404);
 		});
-		await check('check-in without an active plan → 200 WasSuccessful:false; with a plan → created (§9)', async () => {
+		await check('check-in without an active plan → 200 WasSuccessful:false; with a plan → created', async () => {
 			const planless = emu.state.coworkers.find((c) => !c.TariffId);
 			const member = emu.state.coworkers.find((c) => c.TariffId && c.Active);
 			const refused = await api('POST', '/spaces/checkins', { body: { CoworkerId: planless.Id, BusinessId: planless.Businesses[0], FromTime: '2025-06-02T08:30:00Z', Source: 1 } });
@@ -256,7 +256,7 @@ async function main() {
 			assert.equal(del.json.Message, 'The record was deleted successfully.');
 		});
 		let hookId;
-		await check('webhooks CRUD at /api/sys/webhooks; list rows omit Description (§7, §4)', async () => {
+		await check('webhooks CRUD at /api/sys/webhooks; list rows omit Description', async () => {
 			const created = await api('POST', '/sys/webhooks', { body: { BusinessId: london.Id, Name: 'n8n e2e', Action: 3, URL: `${receiver.url}/ok`, Description: 'created by selftest', Active: true } });
 			assert.deepEqual([created.status, created.json.WasSuccessful], [200, true]);
 			hookId = created.json.Value.Id;
@@ -267,7 +267,7 @@ async function main() {
 			const invalid = await api('POST', '/sys/webhooks', { body: { BusinessId: london.Id, Name: 'bad', Action: 91, URL: 'not a url' } });
 			assert.deepEqual(invalid.json.Errors.map((e) => e.PropertyName), ['Action', 'URL']);
 		});
-		await check('coworker create → POST [dto] with upper-case hex HMAC-SHA256 signature (§7)', async () => {
+		await check('coworker create → POST [dto] with upper-case hex HMAC-SHA256 signature', async () => {
 			emu.configure({ sharedSecret: 'selftest-secret' });
 			receiver.hits.length = 0;
 			const r = await api('POST', '/spaces/coworkers', { body: coworkerBody({ FullName: 'Katherine Johnson', Email: 'katherine.johnson@example.net', Businesses: [london.Id] }) });
@@ -290,7 +290,7 @@ async function main() {
 			assert.equal(receiver.hits.length, 1);
 			assert.equal(receiver.hits[0].headers['x-nexudus-hook-signature'], undefined);
 		});
-		await check('failing receiver: ErrorCount, LastError, auto-disable after N failures (§7)', async () => {
+		await check('failing receiver: ErrorCount, LastError, auto-disable after N failures', async () => {
 			emu.configure({ webhookDisableAfter: 3 });
 			const made = await api('POST', '/sys/webhooks', { body: { BusinessId: london.Id, Name: 'broken', Action: 36, URL: `${receiver.url}/fail`, Active: true } });
 			const id = made.json.Value.Id;
@@ -300,7 +300,7 @@ async function main() {
 			assert.match(hook.LastError, /500/);
 			assert.ok(emu.counters.webhooksDisabled >= 1);
 		});
-		await check('control route delivery: tamper gives a wrong signature, DELETE webhook (§7)', async () => {
+		await check('control route delivery: tamper gives a wrong signature, DELETE webhook', async () => {
 			receiver.hits.length = 0;
 			const result = await control('POST', 'nexudus/webhooks/deliver', { webhookId: hookId, tamper: true, secret: 'k', payload: { Id: 1, FullName: 'Test' } });
 			assert.equal(result.deliveries[0].status, 200);
@@ -311,7 +311,7 @@ async function main() {
 			assert.equal(del.json.WasSuccessful, true);
 			assert.equal((await api('GET', `/sys/webhooks/${hookId}`)).status, 404);
 		});
-		await check('commands: list; unknown key and wrong count → 200 WasSuccessful:false; run works (§3.1)', async () => {
+		await check('commands: list; unknown key and wrong count → 200 WasSuccessful:false; run works', async () => {
 			const list = await api('GET', '/spaces/coworkers/commands');
 			assert.deepEqual(Object.keys(list.json[0]), ['Key', 'Name', 'NeedsEntitiesToRun', 'AppliesOnlyToOneEntity', 'AppliesOnlyToMultipleEntities', 'AppliesOnlyToTwoEntities', 'Order', 'RequiresParameters']);
 			const [a, b] = emu.state.coworkers;
@@ -322,7 +322,7 @@ async function main() {
 			const ok = await api('POST', '/spaces/coworkers/runcommand', { body: { Key: 'COWORKER_DEACTIVATE', Ids: [a.Id] } });
 			assert.deepEqual([ok.json.WasSuccessful, emu.store.find('coworkers', a.Id).Active], [true, false]);
 		});
-		await check('POST /api/token: form only, invalid_grant, bearer, refresh with client_id, expiry (§2.2)', async () => {
+		await check('POST /api/token: form only, invalid_grant, bearer, refresh with client_id, expiry', async () => {
 			const json = await api('POST', '/token', { auth: null, body: { grant_type: 'password', username: 'admin@nexudus.test', password: 'Nexudus-Admin-Pass-2025' } });
 			assert.deepEqual([json.status, json.json], [400, { error: 'unsupported_grant_type' }]);
 			const form = (fields) => ({ auth: null, raw: new URLSearchParams(fields).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
@@ -341,7 +341,7 @@ async function main() {
 			assert.equal((await api('GET', '/sys/businesses', { auth: `Bearer ${refreshed.json.access_token}` })).status, 401);
 			emu.advanceClock(-604800 * 1000);
 		});
-		await check('rate limit defaults: 100 ms spacing → 409, empty body, Retry-After, reason phrase (§6, §5 N5)', async () => {
+		await check('rate limit defaults: 100 ms spacing → 409, empty body, Retry-After, reason phrase', async () => {
 			const strict = await startNexudus({ seedCoworkers: 3 });
 			others.push(strict);
 			const call = client(`${strict.url}/api`);

@@ -1,6 +1,5 @@
 // The token life-cycle of a login-then-token credential (Fuse, Faveo, CRM Platform) in real n8n:
 // n8n's own preAuthentication, its 401 → re-login → resend, and the token it saves in its database.
-// Reference: /work/shared/reference/n8n.md §1.3–§1.4.
 //
 // A provider passes its credentials (good, cold, wrong), the webhook paths of three "counted"
 // workflows (webhook → N items → node, see countedWorkflow), and how to read its emulator:

@@ -1,6 +1,6 @@
 'use strict';
 // users-permissions: default users and roles, per-role action permissions and the global
-// `permissions` policy that runs before every route (§2.2, §2.3).
+// `permissions` policy that runs before every route.
 
 const crypto = require('node:crypto');
 const { unauthorized, forbidden } = require('./errors');
@@ -31,7 +31,7 @@ const DEFAULT_ROLES = [
 
 // users-permissions defaults: Public may log in/register/reset; `me` is enabled for every role;
 // `callback` (login) only for Public [uncertain → harsher: a login sent WITH a valid Bearer token is 403].
-// The host ticks the CRM actions for Authenticated (§3); the Viewer role only reads. /users* stays off (§2.4).
+// The host ticks the CRM actions for Authenticated; the Viewer role only reads. /users* stays off.
 function defaultPermissions() {
 	return {
 		public: [AUTH('callback'), AUTH('register'), AUTH('forgotpassword'), AUTH('resetpassword'), AUTH('emailconfirmation'), AUTH('sendemailconfirmation'), AUTH('connect'), 'users-permissions.user.me'],
@@ -70,14 +70,14 @@ function addUser(store, { username, email, password, role, confirmed = true, blo
 
 const FORMAT_ERROR = 'Invalid authorization header format. Format is Authorization: Bearer [token]';
 
-// jwt service getToken(): only the Authorization header counts for the policy (§2.2).
+// jwt service getToken(): only the Authorization header counts for the policy.
 function tokenFromHeader(header) {
 	const parts = header.split(' ');
 	if (parts.length !== 2) throw unauthorized(FORMAT_ERROR);
 	return /^Bearer$/i.test(parts[0]) ? parts[1] : ''; // another scheme → empty token → "Invalid token."
 }
 
-// The users-permissions `permissions` policy: returns { user, role } or throws 401/403 (§2.3).
+// The users-permissions `permissions` policy: returns { user, role } or throws 401/403.
 function authorize({ headers, action, store, tokens, config, permissions }) {
 	let user = null;
 	let role = null;

@@ -1,5 +1,5 @@
 'use strict';
-// users-permissions Auth controller (§2.1, §2.5) and the /users routes (§3.1 "Strapi built-in users").
+// users-permissions Auth controller and the /users routes ("Strapi built-in users").
 
 const crypto = require('node:crypto');
 const { authError, badRequest, formatError } = require('./errors');
@@ -20,7 +20,7 @@ function login(r) {
 	if (!params.identifier) throw fail('Auth.form.error.email.provide', 'Please provide your username or your e-mail.');
 	if (!params.password) throw fail('Auth.form.error.password.provide', 'Please provide your password.');
 	const identifier = String(params.identifier);
-	// Email (lower-cased) if it looks like one, else the exact username; provider "local" only (§2.1).
+	// Email (lower-cased) if it looks like one, else the exact username; provider "local" only.
 	const match = EMAIL.test(identifier) ? { email: identifier.toLowerCase() } : { username: identifier };
 	const user = r.store.where('user', { provider: 'local', ...match })[0];
 	if (!user) throw fail('Auth.form.error.invalid', 'Identifier or password invalid.');
@@ -64,7 +64,7 @@ function resetPassword(r) {
 	if (password && passwordConfirmation && password === passwordConfirmation && code) {
 		const user = r.store.where('user', { resetPasswordToken: String(code) })[0];
 		if (!user) throw err('Auth.form.error.code.provide', 'Incorrect code provided.');
-		// §2.2: a password change does not revoke issued tokens.
+		// a password change does not revoke issued tokens.
 		r.store.update('user', user.id, { resetPasswordToken: null, password: hashPassword(password) });
 		return { jwt: r.tokens.issue(user.id), user: sanitize(r, user) };
 	}
@@ -85,7 +85,7 @@ function emailConfirmation(r) {
 	return redirectReply('/');
 }
 
-// /users (§3.1): only `me` is granted to Authenticated by default, the rest answers 403.
+// /users: only `me` is granted to Authenticated by default, the rest answers 403.
 const userRoutes = {
 	me(r) {
 		// `me` is enabled for Public too, so without a token the controller itself answers [uncertain].

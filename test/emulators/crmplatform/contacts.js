@@ -1,5 +1,5 @@
 'use strict';
-// controllers/contact.js (§3.3): singular path /crm-plugin/contact, no /count.
+// controllers/contact.js: singular path /crm-plugin/contact, no /count.
 
 const { ControllerError, dbErrors, nullPropertyError } = require('./errors');
 const { checkParams, asObject, listRows, registerCrud } = require('./generic');
@@ -13,10 +13,10 @@ function subModel(type) {
 
 function create(r) {
 	const missing = checkParams(r.body, ['name', 'contact_type'], r.counters);
-	if (missing) return missing; // C4/C5: 200 text/plain
+	if (missing) return missing; // 200 text/plain
 	const { store } = r;
 	const body = asObject(r.body);
-	// §3.3 order: addresses first, then the individual/organization row, then the contact. An individual
+	// order: addresses first, then the individual/organization row, then the contact. An individual
 	// without first_name fails at the database (observed: ER_NO_DEFAULT_FOR_FIELD), leaving the addresses.
 	const addressIds = Array.isArray(body.addresses) ? body.addresses.map((entry) => store.insert('address', asObject(entry)).id) : [];
 	const type = subModel(body.contact_type);
@@ -66,7 +66,7 @@ function update(r) {
 	return store.populate('contact', store.update('contact', id, body));
 }
 
-// Cascade in code (§3.3): individual/organization, addresses, contact tags, activity assignees. The
+// Cascade in code: individual/organization, addresses, contact tags, activity assignees. The
 // delete answers null for an unknown id and the controller then reads its `individual` (observed:
 // 400 "Cannot read property 'individual' of null").
 function remove(r) {
@@ -88,10 +88,10 @@ function registerContactRoutes(router) {
 		path: 'contact',
 		model: 'contact',
 		controller: 'contact',
-		hasCount: false, // GET /contact/count falls into /:id (§3.1)
+		hasCount: false, // GET /contact/count falls into /:id
 		handlers: {
 			find: (r) => listRows(r, 'contact').map((row) => r.store.populate('contact', row)),
-			findOne: (r) => r.store.populate('contact', r.q.findOne('contact', r.params.id)), // null → 404 (C7)
+			findOne: (r) => r.store.populate('contact', r.q.findOne('contact', r.params.id)), // null → 404
 			create,
 			update,
 			delete: remove,

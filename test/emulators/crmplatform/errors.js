@@ -1,5 +1,5 @@
 'use strict';
-// Strapi "Boom" error bodies (§2.1, §2.3, §5) and the replies the Koa layer produces.
+// Strapi "Boom" error bodies and the replies the Koa layer produces.
 
 const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
@@ -16,7 +16,7 @@ class HttpError extends Error {
 // Plain Boom payload: { statusCode, error, message }.
 const boom = (status, message = STATUS_TEXT[status]) => ({ statusCode: status, error: STATUS_TEXT[status], message });
 
-// ctx.badRequest(null, data): Strapi copies `data` into `message` and keeps `data` (§5 C6). Strapi 3.0.x may
+// ctx.badRequest(null, data): Strapi copies `data` into `message` and keeps `data`. Strapi 3.0.x may
 // omit the copy [uncertain]: `config.boomDataCopy = false` drops `data`.
 function badRequestBody(data, config = {}) {
 	const body = boom(400, data);
@@ -25,21 +25,21 @@ function badRequestBody(data, config = {}) {
 }
 
 const badRequest = (data, config) => new HttpError(400, badRequestBody(data, config));
-const unauthorized = (message) => new HttpError(401, boom(401, message)); // §2.3, C2
-const forbidden = () => new HttpError(403, boom(403)); // §2.3, C3
-// C7, C9 as a real Strapi 3.6 answers them: an empty body (no row, no route) becomes Koa's own
+const unauthorized = (message) => new HttpError(401, boom(401, message));
+const forbidden = () => new HttpError(403, boom(403));
+// as a real Strapi 3.6 answers them: an empty body (no row, no route) becomes Koa's own
 // 404, `text/plain` "Not Found" (observed: GET of an unknown contact, country or activity).
 const notFound = () => new HttpError(404, 'Not Found', 'text');
-const internal = () => new HttpError(500, boom(500, 'An internal server error occurred')); // C10
+const internal = () => new HttpError(500, boom(500, 'An internal server error occurred'));
 
-// users-permissions formatError(): the nested `messages[]` form of §2.1.
+// users-permissions formatError(): the nested `messages[]` form of a login refusal.
 const formatError = (id, message) => [{ messages: [{ id, message }] }];
 const authError = (id, message, config) => badRequest(formatError(id, message), config);
 
-// What a controller sees when the database (or JS) throws: the plugin answers 400 with error.message (C6).
+// What a controller sees when the database (or JS) throws: the plugin answers 400 with error.message.
 class ControllerError extends Error {}
 
-// C8: a controller dereferences a null row; the wording depends on the Node version. The default is the
+// a controller dereferences a null row; the wording depends on the Node version. The default is the
 // Node 14 wording a real server answered with ("Cannot read property 'contacttags' of null");
 // `nodeErrorStyle: 'modern'` gives the Node ≥ 16 one.
 function nullPropertyError(property, config = {}) {

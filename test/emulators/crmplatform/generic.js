@@ -1,10 +1,10 @@
 'use strict';
 // controllers/common/base.js: the generic CRUD used by activity types, activity assignees, contact tags,
-// countries, states, districts and villages (§3.1), plus the shared checkParams (§5 C4/C5).
+// countries, states, districts and villages, plus the shared checkParams.
 
 const { textReply } = require('./http');
 
-// services/utils.js checkParams: lodash isEmpty → "Parameters are empty"; then key presence only (§3.2).
+// services/utils.js checkParams: lodash isEmpty → "Parameters are empty"; then key presence only.
 function isEmpty(value) {
 	if (value === null || value === undefined) return true;
 	if (typeof value === 'string' || Array.isArray(value)) return value.length === 0;
@@ -23,21 +23,21 @@ function checkParams(body, required, counters) {
 
 const asObject = (body) => (body && typeof body === 'object' && !Array.isArray(body) ? body : {});
 
-// Lists use search() when `_q` is truthy, else find() (§4).
+// Lists use search() when `_q` is truthy, else find().
 const listRows = (r, model) => (r.query._q ? r.q.search(model, r.query) : r.q.find(model, r.query));
 
 function genericController(model, required) {
 	return {
 		find: (r) => listRows(r, model).map((row) => r.store.populate(model, row)),
-		count: (r) => (r.query._q ? r.q.countSearch(model, r.query) : r.q.count(model, r.query)), // bare integer (§4)
-		findOne: (r) => r.store.populate(model, r.q.findOne(model, r.params.id)), // null → 404 (C7)
+		count: (r) => (r.query._q ? r.q.countSearch(model, r.query) : r.q.count(model, r.query)), // bare integer
+		findOne: (r) => r.store.populate(model, r.q.findOne(model, r.params.id)), // null → 404
 		create: (r) => checkParams(r.body, required, r.counters) || r.store.populate(model, r.store.insert(model, asObject(r.body))),
 		update: (r) => r.store.populate(model, r.store.update(model, r.params.id, asObject(r.body))), // missing → 400 entry.notFound
 		delete: (r) => r.store.remove(model, r.params.id), // missing → null → 404
 	};
 }
 
-// Registers the standard route set; `/count` only where §3.1 lists it.
+// Registers the standard route set; `/count` only where lists it.
 function registerCrud(router, { path, model, controller, hasCount, handlers }) {
 	const base = `/crm-plugin/${path}`;
 	const action = (name) => ({ action: `crm-plugin.${controller}.${name}`, plugin: true });
@@ -50,7 +50,7 @@ function registerCrud(router, { path, model, controller, hasCount, handlers }) {
 	return model;
 }
 
-// §3.1 required keys for the generic models.
+// required keys for the generic models.
 const GENERIC = [
 	{ path: 'activitytypes', model: 'activitytype', required: ['name'] },
 	{ path: 'activityassignees', model: 'activityassignee', required: [] },

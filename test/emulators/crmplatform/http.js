@@ -1,6 +1,6 @@
 'use strict';
 // The Koa layer around the routes: body parsing (koa-body), route table (koa-router), replies with
-// Strapi's headers, the empty-body → 404 rule and the mapping of thrown errors (§5).
+// Strapi's headers, the empty-body → 404 rule and the mapping of thrown errors.
 
 const { HttpError, ControllerError, boom, badRequestBody, notFound, internal } = require('./errors');
 const { parseQuery } = require('./query');
@@ -32,7 +32,7 @@ class Reply {
 		Object.assign(this, { status, kind, body, headers });
 	}
 }
-const textReply = (text) => new Reply(200, 'text', text); // §5 C4/C5: ctx.send("…") → 200 text/plain
+const textReply = (text) => new Reply(200, 'text', text); // ctx.send("…") → 200 text/plain
 const jsonReply = (status, body) => new Reply(status, 'json', body);
 const redirectReply = (location) => new Reply(302, 'redirect', `Redirecting to ${location}.`, { Location: location });
 
@@ -71,13 +71,13 @@ function strapiHeaders(startedAt) {
 function toReply(result, error, { config, pluginRoute }) {
 	if (error) {
 		if (error instanceof HttpError) return error.kind === 'text' ? new Reply(error.status, 'text', error.body) : jsonReply(error.status, error.body);
-		if (error instanceof ControllerError && pluginRoute) return jsonReply(400, badRequestBody(error.message, config)); // C6
+		if (error instanceof ControllerError && pluginRoute) return jsonReply(400, badRequestBody(error.message, config));
 		if (error instanceof ControllerError) return jsonReply(500, boom(500, 'An internal server error occurred'));
 		console.error('[crmplatform] handler crashed (answered 500):', error);
-		return jsonReply(500, internal().body); // C10
+		return jsonReply(500, internal().body);
 	}
 	if (result instanceof Reply) return result;
-	// An empty body (null/undefined/'') is a 404, a bare 0 is not (C7).
+	// An empty body (null/undefined/'') is a 404, a bare 0 is not.
 	if (result === null || result === undefined || result === '') return toReply(undefined, notFound(), { config, pluginRoute });
 	return jsonReply(200, result);
 }

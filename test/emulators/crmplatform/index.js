@@ -1,6 +1,6 @@
 'use strict';
 // CRM Platform emulator: the `crm-plugin` Strapi 3.0.x plugin with users-permissions, following
-// /work/shared/reference/providers/crm-platform.md (§9 checklist). Loopback only, Node built-ins only.
+// the real plugin's documented and observed answers. Loopback only, Node built-ins only.
 
 const { createEmulatorServer } = require('../common');
 const { notFound } = require('./errors');
@@ -17,16 +17,16 @@ const { registerGenericRoutes } = require('./generic');
 const { CONFIG_KEYS, COUNTER_KEYS, applyConfig, createHelpers, handleControl } = require('./control');
 
 const CONFIG_DEFAULTS = {
-	tokenTtlSeconds: 30 * 24 * 3600, // §2.2 users-permissions jwt.expiresIn '30d'
+	tokenTtlSeconds: 30 * 24 * 3600, // users-permissions jwt.expiresIn '30d'
 	singleSession: false, // test switch: a new login revokes the user's older tokens
 	jwtSecret: 'crm-platform-emulator-jwt-secret',
-	emailConfirmation: false, // §2.1 Auth.form.error.confirmed only when on
+	emailConfirmation: false, // Auth.form.error.confirmed only when on
 	allowRegister: false,
 	database: 'mysql', // 'mysql' (MariaDB, as on the real server observed) | 'postgres' (harsher: typed columns, errors) | 'sqlite' (lenient)
-	boomDataCopy: true, // §2.1/C6 body with the `data` copy; false = Strapi 3.0.x without it [uncertain]
-	nodeErrorStyle: 'legacy', // C8 wording of Node ≤ 14, as on the real server observed; 'modern' = Node ≥ 16
+	boomDataCopy: true, // body with the `data` copy; false = Strapi 3.0.x without it [uncertain]
+	nodeErrorStyle: 'legacy', // wording of Node ≤ 14, as on the real server observed; 'modern' = Node ≥ 16
 	updateMovesRow: true, // [uncertain] Postgres heap order: an updated row moves to the end of unsorted lists
-	rateLimit: null, // §6: none in Strapi; { everyN, status, retryAfter } simulates a reverse proxy
+	rateLimit: null, // none in Strapi; { everyN, status, retryAfter } simulates a reverse proxy
 };
 
 function buildRouter() {
@@ -35,7 +35,7 @@ function buildRouter() {
 	registerContactRoutes(router);
 	registerLinkedRoutes(router);
 	registerGenericRoutes(router);
-	// §3.1/§8: exists, rewrites the plugin's route file on a real server; recorded so tests can assert it is never called.
+	// exists, rewrites the plugin's route file on a real server; recorded so tests can assert it is never called.
 	router.add('GET', '/crm-plugin/generateRoutes', () => ({ error: false, message: 'ok' }), { action: 'crm-plugin.crmplugin.generateRoutes', plugin: true, destructive: true });
 	return router;
 }
@@ -78,7 +78,7 @@ async function startCrmPlatform(rawOptions = {}) {
 		const store = createStore({ now, config });
 		const permissions = options.permissions ? JSON.parse(JSON.stringify(options.permissions)) : defaultPermissions();
 		const seeder = createSeeder(store, (date) => (clock.seedAt = date), Number(options.seed) || 1);
-		clock.seedAt = new Date(USERS_CREATED_AT); // the docs' demo user timestamp (§2.1)
+		clock.seedAt = new Date(USERS_CREATED_AT); // the docs' demo user timestamp
 		seedAuth(store, options.users || DEFAULT_USERS);
 		clock.seedAt = null;
 		seeder.seedData({
@@ -91,7 +91,7 @@ async function startCrmPlatform(rawOptions = {}) {
 		return { store, permissions, seeder, q: createQueryEngine(store, config), tokens };
 	}
 
-	// §6: opt-in reverse-proxy limiting for client back-off tests: every Nth request is refused.
+	// opt-in reverse-proxy limiting for client back-off tests: every Nth request is refused.
 	function rateLimited(ctx) {
 		const limit = config.rateLimit;
 		proxyRequests += 1;
@@ -120,7 +120,7 @@ async function startCrmPlatform(rawOptions = {}) {
 		try {
 			const body = parseBody(method, req.headers, ctx.rawBody); // koa-body runs before the router
 			const match = router.match(method, path);
-			if (!match) throw notFound(); // C9 (wrong method on a known path included)
+			if (!match) throw notFound(); // (wrong method on a known path included)
 			const { route, params } = match;
 			pluginRoute = Boolean(route.plugin);
 			ctx.setRoute(`${method} ${route.path}`);
@@ -130,7 +130,7 @@ async function startCrmPlatform(rawOptions = {}) {
 			}
 			if (route.authFlow) counters.authFlowCalls += 1;
 			const { store, q, tokens, permissions } = world;
-			// §2.3: the users-permissions policy runs before every route, /auth/local included.
+			// the users-permissions policy runs before every route, /auth/local included.
 			const { user, role } = authorize({ headers: req.headers, action: route.action, store, tokens, config, permissions });
 			const r = { params, query: parseQuery(ctx.url.searchParams), body, headers: req.headers, user, role, store, q, tokens, config, counters, outbox };
 			reply = toReply(await route.handler(r), null, { config, pluginRoute });

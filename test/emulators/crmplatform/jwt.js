@@ -1,5 +1,5 @@
 'use strict';
-// §2.2: HS256 JWT `{id, iat, exp}` as users-permissions issues it (jsonwebtoken), with test switches:
+// HS256 JWT `{id, iat, exp}` as users-permissions issues it (jsonwebtoken), with test switches:
 // configurable lifetime, revocation of a user's tokens ("secret change"), expire-all, single session.
 
 const crypto = require('node:crypto');
@@ -19,7 +19,7 @@ function decodePart(part) {
 }
 
 // jsonwebtoken.verify(): any failure (malformed, bad signature, alg, expired) — the policy turns it into
-// "Invalid token." (§2.3). Returns the payload.
+// "Invalid token.". Returns the payload.
 function verify(token, secret, nowSeconds) {
 	if (!token) throw new Error('jwt must be provided');
 	const parts = String(token).split('.');

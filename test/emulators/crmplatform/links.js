@@ -1,5 +1,5 @@
 'use strict';
-// Tags and activities (§3.4): `contacts: [ids]` on create/update writes link rows (contacttag /
+// Tags and activities: `contacts: [ids]` on create/update writes link rows (contacttag /
 // activityassignee) and responses gain a `contacts` array of full contact objects.
 
 const { ControllerError, nullPropertyError } = require('./errors');
@@ -32,7 +32,7 @@ function linkedController(model) {
 	function addLinks(r, ownerId, ids, { skipExisting }) {
 		for (const contact of ids) {
 			if (skipExisting && r.store.where(spec.link, { [model]: Number(ownerId), contact: Number(contact) }).length) continue;
-			r.store.insert(spec.link, { [model]: ownerId, contact }); // §8: the same id twice on create → duplicate links
+			r.store.insert(spec.link, { [model]: ownerId, contact }); // the same id twice on create → duplicate links
 		}
 	}
 
@@ -40,8 +40,8 @@ function linkedController(model) {
 		find: (r) => listRows(r, model).map((row) => withContacts(r, row)),
 		findOne(r) {
 			const row = r.q.findOne(model, r.params.id);
-			if (!row && model === 'tag') throw nullPropertyError('contacttags', r.config); // C8: 400, not 404
-			return row ? withContacts(r, row) : null; // activities: C7 404
+			if (!row && model === 'tag') throw nullPropertyError('contacttags', r.config); // 400, not 404
+			return row ? withContacts(r, row) : null; // activities: 404
 		},
 		create(r) {
 			const missing = checkParams(r.body, spec.required, r.counters);

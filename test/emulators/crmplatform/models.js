@@ -1,5 +1,5 @@
 'use strict';
-// Model definitions of the crm-plugin (§3.2, models/*.settings.json) plus the users-permissions user.
+// Model definitions of the crm-plugin (models/*.settings.json) plus the users-permissions user.
 // attrs: column → type; rel: alias → { kind: 'one' (FK column on this table) | 'many' (FK on `model`.`via`) }.
 // `oneToOne` relations keep the partner's FK in sync (contact ↔ individual/organization).
 
@@ -21,7 +21,7 @@ const MODELS = {
 	organization: { table: 'organizations', attrs: { name: 'string' }, rel: { contact: { kind: 'one', model: 'contact', oneToOne: 'organization' } } },
 	address: {
 		table: 'addresses',
-		// address_type is an enum in the schema, but strapi.query() skips the validator (§3.2): any string is stored.
+		// address_type is an enum in the schema, but strapi.query() skips the validator: any string is stored.
 		attrs: { address_line_1: 'string', address_line_2: 'string', address_type: 'string', city: 'string', pincode: 'string' },
 		rel: { country: { kind: 'one', model: 'country' }, state: { kind: 'one', model: 'state' }, district: { kind: 'one', model: 'district' }, contact: { kind: 'one', model: 'contact' } },
 	},
@@ -37,7 +37,7 @@ const MODELS = {
 	country: {
 		table: 'countries',
 		attrs: { name: 'string', is_active: 'boolean', abbreviation: 'string', identifier: 'string' },
-		defaults: { is_active: false }, // §8: country is_active defaults to false
+		defaults: { is_active: false }, // country is_active defaults to false
 		unique: ['abbreviation', 'identifier'],
 		rel: { states: { kind: 'many', model: 'state', via: 'country' } },
 	},

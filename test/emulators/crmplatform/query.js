@@ -1,5 +1,5 @@
 'use strict';
-// Strapi v3 REST query parameters (§4): strapi-utils convertRestQueryParams + the bookshelf
+// Strapi v3 REST query parameters: strapi-utils convertRestQueryParams + the bookshelf
 // connector's buildQuery (filters incl. dotted relation paths, sort, offset, limit) and search().
 
 const { MODELS, columnType } = require('./models');
@@ -7,7 +7,7 @@ const { ControllerError, dbErrors } = require('./errors');
 const { castValue, isInvalid, compareCells, likeToRegExp } = require('./types');
 
 const OPERATORS = ['eq', 'ne', 'in', 'nin', 'contains', 'ncontains', 'containss', 'ncontainss', 'lt', 'lte', 'gt', 'gte', 'null'];
-const DEFAULT_LIMIT = 100; // §4: convert-rest-query-params defaults { start: 0, limit: 100 }
+const DEFAULT_LIMIT = 100; // convert-rest-query-params defaults { start: 0, limit: 100 }
 const PG_TYPE_NAME = { integer: 'integer', boolean: 'boolean', datetime: 'timestamp with time zone' };
 
 // Koa + qs: `a=1&a=2` and `a[]=1` → arrays, `a[b]=1` → objects (one level is enough here).
@@ -38,7 +38,7 @@ function convertSort(sort) {
 	});
 }
 
-// §4: invalid `_limit`/`_start` make the parser throw → 400 with this exact text.
+// invalid `_limit`/`_start` make the parser throw → 400 with this exact text.
 function convertRestQueryParams(params) {
 	const filters = { start: 0, limit: DEFAULT_LIMIT, sort: [], where: [] };
 	if ('_sort' in params) filters.sort = convertSort(params._sort);
@@ -89,7 +89,7 @@ function createQueryEngine(store, config) {
 			case 'containss':
 			case 'ncontainss': {
 				if (!isText && flavour() === 'postgres') throw operator.endsWith('ss') ? new ControllerError(`operator does not exist: ${PG_TYPE_NAME[type]} ~~ unknown`) : dbErrors.noLower(flavour(), table, PG_TYPE_NAME[type]);
-				// §4: _contains is case-insensitive; _containss is a plain LIKE, case-sensitive only on Postgres
+				// _contains is case-insensitive; _containss is a plain LIKE, case-sensitive only on Postgres
 				// (SQLite's LIKE ignores ASCII case, MariaDB's follows the case-insensitive collation).
 				const regexp = likeToRegExp(`%${value}%`, !operator.endsWith('ss') || flavour() !== 'postgres');
 				const negate = operator.startsWith('n');
@@ -166,7 +166,7 @@ function createQueryEngine(store, config) {
 		return store.rows(modelName).filter(wherePredicate(modelName, filters.where)).length;
 	}
 
-	// search() (§4 `_q`) [uncertain → harsher]: other filters are ignored, no default limit, single sort key;
+	// search() (`_q`) [uncertain → harsher]: other filters are ignored, no default limit, single sort key;
 	// Postgres does a full-text match (whole words), SQLite and MariaDB a substring LIKE.
 	function searchMatches(modelName, q) {
 		const model = MODELS[modelName];

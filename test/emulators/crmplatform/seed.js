@@ -51,7 +51,7 @@ function createSeeder(store, setSeedClock, seed = 1) {
 	function seedGeo() {
 		at();
 		const india = store.insert('country', { name: 'India', abbreviation: 'IN', identifier: 'IN', is_active: true });
-		store.insert('country', { name: 'Nepal', abbreviation: 'NP', identifier: 'NP' }); // is_active default false (§8)
+		store.insert('country', { name: 'Nepal', abbreviation: 'NP', identifier: 'NP' }); // is_active default false
 		for (const { state, districts } of GEO) {
 			const st = store.insert('state', { name: state[0], abbreviation: state[1], identifier: `IN-${state[1]}`, country: india.id });
 			for (const [name, villages] of districts) {

@@ -45,7 +45,7 @@ function createStore({ now, config }) {
 		return isInvalid(id) ? null : id;
 	}
 
-	// Only model attributes are written (Strapi's selectAttributes); unknown keys are ignored (§3.2).
+	// Only model attributes are written (Strapi's selectAttributes); unknown keys are ignored.
 	function writable(name, values) {
 		const model = MODELS[name];
 		const columns = {};
@@ -63,7 +63,7 @@ function createStore({ now, config }) {
 		return { columns, many };
 	}
 
-	// Unique indexes (§3.2): NULLs never clash; the database reports the first violated index.
+	// Unique indexes: NULLs never clash; the database reports the first violated index.
 	function checkUnique(name, row, columns, isUpdate) {
 		const model = MODELS[name];
 		for (const column of model.unique || []) {
@@ -123,7 +123,7 @@ function createStore({ now, config }) {
 		return row;
 	}
 
-	// Strapi's update throws `entry.notFound` for a missing row; the plugin answers 400 (§5 C6).
+	// Strapi's update throws `entry.notFound` for a missing row; the plugin answers 400.
 	function requireRow(name, id) {
 		const row = findRow(name, id);
 		if (!row) throw new ControllerError('entry.notFound');
@@ -171,7 +171,7 @@ function createStore({ now, config }) {
 		return snapshot;
 	}
 
-	// Relations populated one level deep (§3.3): nested rows show their own FKs as ids and no to-many lists.
+	// Relations populated one level deep: nested rows show their own FKs as ids and no to-many lists.
 	function populate(name, row, depth = 0) {
 		if (!row) return null;
 		const model = MODELS[name];

@@ -1,6 +1,6 @@
 'use strict';
-// §2 authentication: POST /session, the per-user server-side token (§2.3), rotation, revocation,
-// the `Auth-Token` header, and the legacy v4.4-and-below `POST /token` + `?auth_token=` (§2.5).
+// authentication: POST /session, the per-user server-side token, rotation, revocation,
+// the `Auth-Token` header, and the legacy v4.4-and-below `POST /token` + `?auth_token=`.
 
 const crypto = require('node:crypto');
 const { reply, ok, failure, unauthorized, UNAUTHORIZED_BODY } = require('./errors');
@@ -47,7 +47,7 @@ function createAuth({ store, config, counters, clock }) {
 		return user.auth.token;
 	}
 
-	// §2.3: deactivation destroys the user's tokens; the next login (after a restore) mints a new one.
+	// deactivation destroys the user's tokens; the next login (after a restore) mints a new one.
 	function revoke(user, reason) {
 		forget(user.auth.token, user.id, reason);
 		user.auth.token = null;
@@ -57,7 +57,7 @@ function createAuth({ store, config, counters, clock }) {
 
 	const ttlElapsed = (user) => config.tokenTtlSeconds > 0 && user.auth.updatedAt !== null && nowSec() - user.auth.updatedAt >= config.tokenTtlSeconds;
 
-	// The user's current token, rotating it first when the schedule says so (§2.3).
+	// The user's current token, rotating it first when the schedule says so.
 	function currentToken(user) {
 		if (!user.auth.token) return issue(user, 'first-login');
 		if (ttlElapsed(user)) return issue(user, 'ttl');
@@ -98,7 +98,7 @@ function createAuth({ store, config, counters, clock }) {
 		return rotated;
 	}
 
-	// Decorative JWT (§2.1): iat now, exp at the end of the day 30 days later; never accepted by the API.
+	// Decorative JWT: iat now, exp at the end of the day 30 days later; never accepted by the API.
 	function jwtFor(user) {
 		const iat = nowSec();
 		const end = new Date((iat + 30 * 86400) * 1000);
@@ -109,7 +109,7 @@ function createAuth({ store, config, counters, clock }) {
 		return `${header}.${payload}.${signature}`;
 	}
 
-	// §2.1 login failure [uncertain]: same envelope and message for unknown user, wrong password,
+	// login failure [uncertain]: same envelope and message for unknown user, wrong password,
 	// deactivated and locked accounts (harsher: nothing tells them apart).
 	function loginFailure() {
 		counters.failedLogins += 1;
@@ -138,7 +138,7 @@ function createAuth({ store, config, counters, clock }) {
 		const user = checkCredentials(r.body);
 		if (!user) return loginFailure();
 		counters.logins += 1;
-		const token = config.singleSession ? issue(user, 'superseded-by-login') : currentToken(user); // §9 switch
+		const token = config.singleSession ? issue(user, 'superseded-by-login') : currentToken(user); // switch
 		const isAdmin = user.role === 'admin';
 		const jwt = jwtFor(user);
 		const body = {
@@ -161,7 +161,7 @@ function createAuth({ store, config, counters, clock }) {
 		return ok(body);
 	}
 
-	// §2.5 POST /api/v4.4/token → 201 {"auth_token": …}; a static token, not rotated.
+	// POST /api/v4.4/token → 201 {"auth_token": …}; a static token, not rotated.
 	function legacyToken(r) {
 		const user = checkCredentials(r.body);
 		if (!user) return loginFailure();

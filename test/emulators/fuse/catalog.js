@@ -1,6 +1,6 @@
 'use strict';
-// §3.1 GET /roles and GET /custom_options. Listed in the "Manage Users endpoint (admin only)" table,
-// so admin-only here [uncertain, harsher]. Shapes keyed by resource name (§3.2, §4).
+// GET /roles and GET /custom_options. Listed in the "Manage Users endpoint (admin only)" table,
+// so admin-only here [uncertain, harsher]. Shapes keyed by resource name.
 
 const { ok } = require('./errors');
 

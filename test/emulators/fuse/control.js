@@ -24,7 +24,7 @@ function createControlHandler(fuse) {
 		'GET /__emulator/fuse/config': () => [200, fuse.config],
 		'POST /__emulator/fuse/config': (body) => [200, applyConfig(fuse.config, body)],
 		'GET /__emulator/fuse/tokens': () => [200, tokenView(fuse.world)],
-		// §9: force rotation now. Body { user: <id|username|email> } limits it to one user.
+		// force rotation now. Body { user: <id|username|email> } limits it to one user.
 		'POST /__emulator/fuse/expire-tokens': (body) => [200, { ok: true, rotated: fuse.expireTokens(body && body.user) }],
 		// Clock override: { advanceSeconds: N } or { offsetSeconds: N } (TTL rotation and timestamps use it).
 		'POST /__emulator/fuse/clock': (body) => [200, fuse.clock.set(body || {})],
@@ -40,7 +40,7 @@ function createControlHandler(fuse) {
 			return [200, fuse.world.store.serializeUser(user)];
 		},
 		'GET /__emulator/fuse/webhooks': () => [200, fuse.world.webhooks.deliveries],
-		// §7 on demand: { event, user_id, learning_plan_id, content_id, event_id, occurrence_id, url? }.
+		// on demand: { event, user_id, learning_plan_id, content_id, event_id, occurrence_id, url? }.
 		'POST /__emulator/fuse/webhooks/emit': async (body) => {
 			const { event, url, ...params } = body || {};
 			const result = await fuse.world.webhooks.emit(event, params, url);

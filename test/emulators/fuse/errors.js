@@ -1,6 +1,6 @@
 'use strict';
 // Replies and error envelopes. Fuse answers errors in the Rails style
-// `{"success":false,"errors":{"base":"…"}}` (§2.3, §5). A handler returns or throws a reply.
+// `{"success":false,"errors":{"base":"…"}}`. A handler returns or throws a reply.
 
 const crypto = require('node:crypto');
 
@@ -12,11 +12,11 @@ const noContent = () => ({ isReply: true, status: 204, empty: true, headers: {} 
 const envelope = (base) => ({ success: false, errors: { base } });
 const failure = (status, base, headers) => reply(status, envelope(base), headers);
 
-// §2.3 / §5 E1 [docs]: the exact body for an invalid, expired or rotated token.
+// [docs]: the exact body for an invalid, expired or rotated token.
 const UNAUTHORIZED_BODY = Object.freeze({ success: false, errors: { base: 'Unauthorized 401' } });
 const unauthorized = () => reply(401, { ...UNAUTHORIZED_BODY, errors: { ...UNAUTHORIZED_BODY.errors } });
 
-// §5 "Duplicate username/email, weak password, missing field" [uncertain shape]:
+// "Duplicate username/email, weak password, missing field" [uncertain shape]:
 // 'fields' → {"errors":{"username":["has already been taken"]}} (harsher: the client must join arrays);
 // 'base'   → {"errors":{"base":"Username has already been taken"}}.
 function validation(config, fieldErrors) {

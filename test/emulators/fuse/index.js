@@ -1,6 +1,6 @@
 'use strict';
 // Fuse Universal emulator (API v5.0 with rotating tokens), following
-// /work/shared/reference/providers/fuse-universal.md. Loopback only, Node built-ins only.
+// Fuse's documented answers (the harsher reading where they are unclear). Loopback only, Node built-ins only.
 
 const { createEmulatorServer } = require('../common');
 const { createConfig, applyConfig } = require('./config');
@@ -45,7 +45,7 @@ async function startFuse(options = {}) {
 	const config = createConfig(options);
 	const clock = createClock(options.now);
 	const router = createRouter();
-	// §2.1 login (current version, and v4.4 per the later wiki revision); §2.5 legacy token login.
+	// login (current version, and v4.4 per the later wiki revision); legacy token login.
 	router.add('POST', '/session', (r) => fuse.world.auth.session(r), { auth: 'none', versions: 'session' });
 	router.add('POST', '/token', (r) => fuse.world.auth.legacyToken(r), { auth: 'none', versions: 'legacy' });
 	registerUserRoutes(router);
@@ -64,7 +64,7 @@ async function startFuse(options = {}) {
 		return { store, auth, webhooks: createWebhooks({ config, store, counters: fuse.counters }) };
 	}
 
-	// §6 [uncertain]: opt-in 429/503, with or without Retry-After, JSON envelope or HTML.
+	// [uncertain]: opt-in 429/503, with or without Retry-After, JSON envelope or HTML.
 	function rateLimited(ctx) {
 		const limit = config.rateLimit;
 		if (!limit || !limit.everyN || (limit.match && !ctx.url.pathname.includes(limit.match))) return undefined;
@@ -76,7 +76,7 @@ async function startFuse(options = {}) {
 		return limit.html ? E.html(status, RATE_LIMIT_HTML(status), headers) : E.failure(status, status === 429 ? 'Too Many Requests' : 'Service Unavailable', headers);
 	}
 
-	// → { user } or a reply. §2.2: Auth-Token header on v5; `?auth_token=` ignored there (§9, harsher).
+	// → { user } or a reply.: Auth-Token header on v5; `?auth_token=` ignored there (harsher).
 	function authenticate(req, ctx, kind, version) {
 		const { auth } = fuse.world;
 		const queryToken = ctx.url.searchParams.get('auth_token');
@@ -84,7 +84,7 @@ async function startFuse(options = {}) {
 		if (kind === 'current') {
 			if (queryToken !== null) fuse.counters.tokenInQuery += 1;
 			found = auth.lookup(req.headers['auth-token']);
-		} else if (queryToken) found = auth.lookupLegacy(queryToken); // §2.5
+		} else if (queryToken) found = auth.lookupLegacy(queryToken);
 		else found = config.legacySessionVersions.includes(version) ? auth.lookup(req.headers['auth-token']) : { reason: 'missing' };
 		if (found.user) return { user: found.user, legacy: kind !== 'current' && Boolean(queryToken) };
 		fuse.counters[{ missing: 'tokenMissing', unknown: 'tokenUnknown', stale: 'tokenStale' }[found.reason]] += 1;
@@ -112,12 +112,12 @@ async function startFuse(options = {}) {
 		const who = authenticate(req, ctx, kind, version);
 		if (who.reply) return who.reply;
 		const { user } = who;
-		// §2.1 [uncertain]: must-change-password / terms accounts log in but are refused afterwards.
+		// [uncertain]: must-change-password / terms accounts log in but are refused afterwards.
 		if (user.password_change_required || !user.terms_and_conditions_accepted) {
 			fuse.counters.restrictedRefusals += 1;
 			return E.failure(config.restrictedAccountStatus, user.password_change_required ? 'You must change your password before continuing' : 'You must accept the terms and conditions before continuing');
 		}
-		// §2.3 / §5 [uncertain]: non-admin on admin routes; 401 (default, same body as a dead token) or 403.
+		// [uncertain]: non-admin on admin routes; 401 (default, same body as a dead token) or 403.
 		if (match.route.admin && user.role !== 'admin') {
 			fuse.counters.nonAdminRefusals += 1;
 			return config.nonAdminStatus === 401 ? E.unauthorized() : E.failure(config.nonAdminStatus, `Forbidden ${config.nonAdminStatus}`);

@@ -1,6 +1,6 @@
 'use strict';
-// §3.2 learning content (read) from older clients' paths [source code]; any authenticated role.
-// Lists are objects keyed by the resource name with page/per_page (§4); singles keyed by the singular.
+// learning content (read) from older clients' paths [source code]; any authenticated role.
+// Lists are objects keyed by the resource name with page/per_page; singles keyed by the singular.
 
 const { ok, reply, notFound, validation } = require('./errors');
 const { paginate, isTruthy, isBlank } = require('./params');
@@ -19,7 +19,7 @@ function listCommunities(r) {
 }
 
 const listTopics = (r) => ok({ topics: paginate(r.store.state.topics, r.query, r.config).map((t) => ({ ...t })) });
-// [uncertain] the single shape; keyed like {"learning_plan":…} (§3.2).
+// [uncertain] the single shape; keyed like {"learning_plan":…}.
 const getTopic = (r) => ok({ topic: { ...byIdOr404(r.store.state.topics, r.path.id) } });
 
 const listPlans = (r) => ok({ learning_plans: paginate(r.store.state.learningPlans, r.query, r.config).map((p) => ({ ...p })) });

@@ -1,7 +1,7 @@
 'use strict';
 // Request-log hygiene for Fuse. common.js redacts secret HEADERS (incl. Auth-Token) but logs bodies and
 // query strings as sent; a Fuse login body carries the password and a v4-style URL carries the token.
-// This wraps the log's push (so it also covers requests answered by an injected fault) and:
+// This wraps the log's push (so it also covers requests answered by an injected fault):
 // - replaces password-like body values with "[redacted]" (keys kept, so tests can see they were sent);
 // - leaves the query string AS SENT (a secret in a URL is a client bug the log must show, e.g. to
 //   e2e's secret-hygiene check) but flags it: `tokenInQuery: true`, `secretInQuery: ['password', …]`;

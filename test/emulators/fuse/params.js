@@ -1,6 +1,6 @@
 'use strict';
-// Request parameters the way a Rails back end parses them (§2.1: the `errors.base` envelope suggests
-// Rails): JSON, form-encoded and multipart bodies, bracketed keys (`users[0][email]`), and paging (§4).
+// Request parameters the way a Rails back end parses them (: the `errors.base` envelope suggests
+// Rails): JSON, form-encoded and multipart bodies, bracketed keys (`users[0][email]`), and paging.
 
 const isJsonType = (type) => /^application\/([\w.+-]+\+)?json\b/i.test(type);
 const isFormType = (type) => /^application\/x-www-form-urlencoded\b/i.test(type);
@@ -69,7 +69,7 @@ async function parseBody(headers, ctx) {
 
 const queryParams = (url) => fromEntries(url.searchParams);
 
-// §4 [uncertain]: `page` (1-based) and `per_page` with a configurable default and a silent cap.
+// [uncertain]: `page` (1-based) and `per_page` with a configurable default and a silent cap.
 function paginate(rows, query, config) {
 	const perPageRaw = parseInt(query.per_page, 10);
 	const perPage = Math.min(perPageRaw > 0 ? perPageRaw : config.defaultPerPage, config.maxPerPage);

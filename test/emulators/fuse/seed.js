@@ -21,7 +21,7 @@ const ROLES = [
 	{ id: 4, name: 'content_creator', description: 'Can create community content' },
 ];
 
-// Custom profile fields, addressed by display label, case-sensitive (§1, §3.1).
+// Custom profile fields, addressed by display label, case-sensitive.
 const CUSTOM_FIELDS = [
 	{ id: 301, label: 'First Name', type: 'text' },
 	{ id: 302, label: 'Department', type: 'dropdown', options: DEPARTMENTS },
@@ -31,7 +31,7 @@ const CUSTOM_FIELDS = [
 	{ id: 306, label: 'Start Date', type: 'date' },
 ];
 
-// Default credentials. Ids 11486988 / 11488425 are the ids of the wiki's filter example (§3.1).
+// Default credentials. Ids 11486988 / 11488425 are the ids of the wiki's filter example.
 const FIXED_USERS = [
 	{ id: 11486988, username: 'api.admin', email: 'api.admin@acme-learning.test', password: 'Adm1n-Secret-Pass!', given_name: 'Ada', family_name: 'Admin', role: 'admin', profile: { 'First Name': 'Ada', Department: 'Human Resources', Region: 'EMEA', 'Job Title': 'HRIS Integration', 'Employee ID': 'E-0001' } },
 	{ id: 11488425, username: 'lena.learner', email: 'lena.learner@acme-learning.test', password: 'Learn3r-Secret-Pass!', given_name: 'Lena', family_name: 'Learner', role: 'learner', profile: { 'First Name': 'Lena', Department: 'Sales', Region: 'EMEA', 'Job Title': 'Account Executive', 'Employee ID': 'E-0002' } },

@@ -1,5 +1,5 @@
 'use strict';
-// In-memory Fuse instance: users (with their server-side tokens, §2.3), learning records, roles,
+// In-memory Fuse instance: users (with their server-side tokens), learning records, roles,
 // custom fields. Seeding is deterministic (see seed.js).
 
 const S = require('./seed');
@@ -19,9 +19,9 @@ function createStore({ clock, seed = 1, siteUrl = '' }) {
 	// ---- users ------------------------------------------------------------------
 	const findUser = (id) => state.users.find((u) => String(u.id) === String(id));
 	const lower = (v) => String(v ?? '').toLowerCase();
-	// §9: login_name matches username or email, case-insensitive.
+	// login_name matches username or email, case-insensitive.
 	const findByLogin = (name) => state.users.find((u) => lower(u.username) === lower(name)) || state.users.find((u) => lower(u.email) === lower(name));
-	// [uncertain] uniqueness compared case-insensitively (harsher), deactivated users included (§3.1 docs).
+	// [uncertain] uniqueness compared case-insensitively (harsher), deactivated users included.
 	const usernameTaken = (name, exceptId) => state.users.some((u) => u.id !== exceptId && lower(u.username) === lower(name));
 	const emailTaken = (email, exceptId) => state.users.some((u) => u.id !== exceptId && lower(u.email) === lower(email));
 
@@ -40,7 +40,7 @@ function createStore({ clock, seed = 1, siteUrl = '' }) {
 		return user;
 	}
 
-	// "security-sensitive fields may not be returned" (§3.1): never password, tokens or internals.
+	// "security-sensitive fields may not be returned": never password, tokens or internals.
 	function serializeUser(user) {
 		const out = {};
 		for (const column of USER_COLUMNS) out[column] = structuredClone(user[column] ?? null);

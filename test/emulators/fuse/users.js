@@ -1,5 +1,5 @@
 'use strict';
-// §3.1 "Manage Users" (admin only) and /users/me. Validation rules: §3.1 user create body and §8.
+// "Manage Users" (admin only) and /users/me. Validation rules: user create body.
 
 const { ok, reply, noContent, failure, validation, notFound } = require('./errors');
 const { paginate, isBlank, isPlainObject } = require('./params');
@@ -33,7 +33,7 @@ function collectErrors(input, { store, config, exceptId, creating, batch = [] })
 		else if (!EMAIL_PATTERN.test(String(input.email).trim())) add('email', 'is invalid');
 		else if (store.emailTaken(String(input.email).trim(), exceptId) || inBatch('email', input.email)) add('email', 'has already been taken');
 	}
-	// §3.1: password + confirmation mandatory on create even with SSO; on update only when changing it.
+	// password + confirmation mandatory on create even with SSO; on update only when changing it.
 	if (creating || 'password' in input || 'password_confirmation' in input) {
 		const password = input.password;
 		if (isBlank(password)) add('password', "can't be blank");
@@ -44,7 +44,7 @@ function collectErrors(input, { store, config, exceptId, creating, batch = [] })
 	return Object.keys(errors).length ? errors : undefined;
 }
 
-// Known fields only; unknown or mis-cased keys (top level and profile labels) are ignored silently (§3.1).
+// Known fields only; unknown or mis-cased keys (top level and profile labels) are ignored silently.
 function writableFields(input, store) {
 	const out = {};
 	for (const key of WRITABLE) if (key in input && !isPlainObject(input[key])) out[key] = typeof input[key] === 'string' ? input[key].trim() : input[key];
@@ -79,7 +79,7 @@ function getUser(r) {
 	return ok(r.config.singleUserShape === 'bare' ? body : { user: body });
 }
 
-// GET /manage/users?id=1,2 | email= | <any field>= (names case-sensitive, values exact) (§3.1).
+// GET /manage/users?id=1,2 | email= | <any field>= (names case-sensitive, values exact).
 function listUsers(r) {
 	const { store, config, query } = r;
 	let users = store.state.users.filter((u) => config.listIncludesDeactivated || u.active);
@@ -116,7 +116,7 @@ function createUsers(r) {
 		accepted.push(input);
 	}
 	const created = accepted.map((input) => {
-		// §3.1: manager_ids cannot be set on create (ignored silently).
+		// manager_ids cannot be set on create (ignored silently).
 		const fields = writableFields(input, store);
 		const user = store.insertUser({ ...fields, role: fields.role || 'learner', password: String(input.password) });
 		r.counters.usersCreated += 1;
@@ -149,7 +149,7 @@ function updateUser(r) {
 		user.password = String(body.password);
 		Object.assign(user.auth, { failedLogins: 0, locked: false });
 		changed = true;
-		if (user.auth.token) r.auth.issue(user, 'password-changed'); // §2.3 / §8: a password change rotates the token
+		if (user.auth.token) r.auth.issue(user, 'password-changed'); // a password change rotates the token
 	}
 	if (changed) {
 		user.updated_at = store.isoNow();
@@ -159,7 +159,7 @@ function updateUser(r) {
 	return ok({ success: true, user: store.serializeUser(user) });
 }
 
-// DELETE /manage/users/{id}: deactivates, never deletes; destroys the user's tokens (§2.3, §8).
+// DELETE /manage/users/{id}: deactivates, never deletes; destroys the user's tokens.
 function deactivateUser(r) {
 	const { store, config } = r;
 	const user = findOr404(r);

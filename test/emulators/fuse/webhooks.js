@@ -1,8 +1,8 @@
 'use strict';
-// §7 outgoing webhooks: one HTTP POST per event, form-style parameters, no event name in the payload,
+// outgoing webhooks: one HTTP POST per event, form-style parameters, no event name in the payload,
 // no signature or secret (none documented), no retry [uncertain, harsher: delivered once].
 
-// Event → documented parameters (§7). Anything else passed in is dropped.
+// Event → documented parameters. Anything else passed in is dropped.
 const EVENTS = {
 	user_created: ['user_id'],
 	user_updated: ['user_id'], // "User profile updated"

@@ -1,6 +1,6 @@
 'use strict';
-// Request pipeline: throttle (§6) → route (§3.1) → method → authentication (§2.1/§2.2) →
-// role `{Entity}-{Action}` (§2.3) → body → handler. Paths are case-insensitive like ASP.NET routing.
+// Request pipeline: throttle → route → method → authentication →
+// role `{Entity}-{Action}` → body → handler. Paths are case-insensitive like ASP.NET routing.
 
 const { byPath } = require('./entities');
 const crud = require('./crud');
@@ -9,7 +9,7 @@ const { listCommands, runCommand } = require('./commands');
 const R = require('./replies');
 const { WEBHOOK_ACTIONS } = require('./sys');
 
-// GET /api/utils/enums?name=eXxx (§3.1). The reply shape is not documented: [{Id, Name}] is the
+// GET /api/utils/enums?name=eXxx. The reply shape is not documented: [{Id, Name}] is the
 // emulator's own choice [uncertain].
 const ENUMS = {
 	eWebhookAction: WEBHOOK_ACTIONS,
@@ -33,7 +33,7 @@ function resolve(pathname) {
 	const only = (pairs) => pairs.filter(([, allowed]) => allowed).map(([m]) => m);
 	if (parts.length === 2) return { kind: 'collection', entity, base, allow: only([['GET', true], ['POST', can('create')], ['PUT', can('update')]]) };
 	const segment = parts[2].toLowerCase();
-	// PUT to /{id} is not the documented form (§3.1: collection URL) [uncertain] → harsher: 405.
+	// PUT to /{id} is not the documented form (: collection URL) [uncertain] → harsher: 405.
 	if (/^\d+$/.test(segment)) return { kind: 'item', entity, id: Number(segment), base: `${base}/{id}`, allow: only([['GET', can('get')], ['DELETE', can('delete')]]) };
 	if (segment === 'commands') return { kind: 'commands', entity, base: `${base}/commands`, allow: ['GET'] };
 	if (segment === 'runcommand') return { kind: 'runcommand', entity, base: `${base}/runcommand`, allow: ['POST'] };
@@ -51,7 +51,7 @@ function roleAction(route, method, idList) {
 
 const AUTH_FAILURE_COUNTERS = { anonymous: 'anonymousRequests', badCredentials: 'failedLogins', expired: 'failedLogins', twoFactor: 'twoFactorRefusals', noApiAccess: 'apiAccessDenied' };
 
-// JSON body of POST/PUT: non-JSON media type → 415, unreadable JSON → §5 N6 500 [both uncertain].
+// JSON body of POST/PUT: non-JSON media type → 415, unreadable JSON → 500 [both uncertain].
 function readBody(req, ctx) {
 	const type = String(req.headers['content-type'] || '');
 	if (!/^(application\/([\w.+-]+\+)?json|text\/json)\b/i.test(type.trim())) return { reply: R.unsupportedMediaType(type.split(';')[0].trim()) };
@@ -67,7 +67,7 @@ async function handleApi(req, ctx, emu) {
 	const route = resolve(url.pathname);
 	ctx.setRoute(`${method} ${route ? route.base : '/api/(unknown)'}`);
 
-	const throttle = emu.limiter.check(req, emu.clock()); // §6: every request, authenticated or not
+	const throttle = emu.limiter.check(req, emu.clock()); // every request, authenticated or not
 	if (throttle) return R.throttled(throttle.retryAfter);
 	if (!route) return R.noResource(url.href);
 	if (!route.allow.includes(method)) return R.methodNotAllowed(method, route.allow);
@@ -77,7 +77,7 @@ async function handleApi(req, ctx, emu) {
 	if (auth.failure) {
 		counters[AUTH_FAILURE_COUNTERS[auth.failure]] += 1;
 		if (auth.failure === 'twoFactor') counters.failedLogins += 1;
-		return R.unauthorized(); // §5 N1: wrong login, no API access and missing role look the same
+		return R.unauthorized(); // wrong login, no API access and missing role look the same
 	}
 	counters.logins += 1; // every Basic request is a login
 	const user = auth.user;
@@ -90,7 +90,7 @@ async function handleApi(req, ctx, emu) {
 	const idList = method === 'GET' && route.kind === 'collection' ? idListParam(url.searchParams) : undefined;
 	if (!emu.auth.permits(user, `${entity.role}-${roleAction(route, method, idList)}`)) {
 		counters.permissionDenied += 1;
-		return R.unauthorized(); // §2.1: no 403 in Nexudus
+		return R.unauthorized(); // no 403 in Nexudus
 	}
 	const hctx = emu.handlerContext(user);
 	let body;

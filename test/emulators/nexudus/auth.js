@@ -1,11 +1,11 @@
 'use strict';
-// §2: HTTP Basic with an admin user's email + password (no token, no expiry), the optional
-// bearer-token endpoint (§2.2), the "API Access" flag and the {Entity}-{Action} roles (§2.3).
+// HTTP Basic with an admin user's email + password (no token, no expiry), the optional
+// bearer-token endpoint, the "API Access" flag and the {Entity}-{Action} roles.
 
 const crypto = require('node:crypto');
 const { tokenError, ok } = require('./replies');
 
-// Default users (§9): full admin, API access switched off, a user holding Coworker-List only,
+// Default users: full admin, API access switched off, a user holding Coworker-List only,
 // and a two-factor user.
 const DEFAULT_USERS = [
 	{ email: 'admin@nexudus.test', password: 'Nexudus-Admin-Pass-2025', fullName: 'Alex Admin', isAdmin: true, apiAccess: true },
@@ -76,15 +76,15 @@ function createAuth({ store, config, counters, userSpecs = DEFAULT_USERS }) {
 			if (!credentials) return { failure: header ? 'badCredentials' : 'anonymous' };
 			user = findByEmail(credentials.email); // email case-insensitive, password exact
 			if (!user || passwords.get(user.Id) !== credentials.password) return { failure: 'badCredentials' };
-			// §2.1: whether Basic works for 2FA users is [uncertain] → harsher: refused with 401.
+			// whether Basic works for 2FA users is [uncertain] → harsher: refused with 401.
 			if (user.TwoFactorEnabled && !config.basicAllowsTwoFactor) return { failure: 'twoFactor' };
 		}
-		// §2.1: "API Access" must be ticked; refused with the same 401 as a wrong password.
+		// "API Access" must be ticked; refused with the same 401 as a wrong password.
 		if (!user.APIAccess) return { failure: 'noApiAccess' };
 		return { user };
 	}
 
-	// §2.3: unrestricted administrators pass; others need the `{Entity}-{Action}` role.
+	// unrestricted administrators pass; others need the `{Entity}-{Action}` role.
 	const permits = (user, role) => user.IsAdmin || user.UserRoles.includes(role);
 
 	function issue(user, clientId) {
@@ -96,7 +96,7 @@ function createAuth({ store, config, counters, userSpecs = DEFAULT_USERS }) {
 		return ok({ access_token: access, token_type: 'bearer', expires_in: config.tokenExpiresIn, refresh_token: refresh });
 	}
 
-	// §2.2 POST /api/token: form-encoded only; refresh needs the `client_id` header.
+	// POST /api/token: form-encoded only; refresh needs the `client_id` header.
 	function tokenEndpoint(req, ctx) {
 		if (!/^application\/x-www-form-urlencoded/i.test(String(req.headers['content-type'] || ''))) return tokenError('unsupported_grant_type');
 		const form = new URLSearchParams(ctx.rawBody);
@@ -120,7 +120,7 @@ function createAuth({ store, config, counters, userSpecs = DEFAULT_USERS }) {
 			if (!entry) return tokenError('invalid_grant', 'The refresh token is invalid or has already been used.');
 			// Header name `client_id`; a mismatch is refused like an unknown token (wording [uncertain]).
 			if (String(req.headers.client_id || '') !== entry.clientId) return tokenError('invalid_grant', 'The refresh token was issued to a different client.');
-			refreshTokens.delete(token); // §2.2: the old refresh token is invalidated
+			refreshTokens.delete(token); // the old refresh token is invalidated
 			const user = store.find('users', entry.userId);
 			if (!user) return tokenError('invalid_grant', 'The user no longer exists.');
 			counters.tokenRefreshes += 1;

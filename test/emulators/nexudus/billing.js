@@ -1,5 +1,5 @@
 'use strict';
-// §3.3 billing module: invoices, plans (tariffs), products and currencies.
+// billing module: invoices, plans (tariffs), products and currencies.
 
 const { F } = require('./fields');
 const { command } = require('./commands');
@@ -7,10 +7,10 @@ const { command } = require('./commands');
 const coworkerInvoices = {
 	table: 'coworkerinvoices',
 	path: 'billing/coworkerinvoices',
-	entity: 'CoworkerInvoice', // filters CoworkerInvoice_Paid, from_CoworkerInvoice_PaidOn (§3.3)
+	entity: 'CoworkerInvoice', // filters CoworkerInvoice_Paid, from_CoworkerInvoice_PaidOn
 	label: 'Invoice',
 	idBase: 1600000000,
-	// §3.3 lists these as required on update; create is undocumented — harsher: the same list.
+	// lists these as required on update; create is undocumented — harsher: the same list.
 	fields: {
 		CoworkerId: F.ref('coworkers', { required: true }),
 		BusinessId: F.ref('businesses', { required: true }),

@@ -1,5 +1,5 @@
 'use strict';
-// §3.3 bookings and check-ins (spaces module).
+// bookings and check-ins (spaces module).
 
 const { F } = require('./fields');
 const { command } = require('./commands');
@@ -38,7 +38,7 @@ const bookings = {
 		PurchaseOrder: F.string(),
 		DiscountCode: F.string(),
 		OverridePrice: F.decimal(),
-		// §8: action flags — recorded as side effects, never performed, never stored.
+		// action flags — recorded as side effects, never performed, never stored.
 		ChargeNow: F.bool({ transient: true }),
 		InvoiceNow: F.bool({ transient: true }),
 		RepeatBooking: F.bool(createOnly),
@@ -59,7 +59,7 @@ const bookings = {
 		return `${resource ? resource.Name : 'Booking'}: ${record.FromTime} - ${record.ToTime}`;
 	},
 	validate: (record) => laterThan(record, 'FromTime', 'ToTime'),
-	// Clash with another booking of the same resource: a business rule, so harsher §5 N3 reading:
+	// Clash with another booking of the same resource: a business rule, so harsher reading:
 	// 200 + WasSuccessful:false (config.allowOverlappingBookings lifts it).
 	rule(record, { store, config }) {
 		if (config.allowOverlappingBookings) return undefined;
@@ -107,7 +107,7 @@ const checkins = {
 		return `${coworker ? coworker.FullName : 'Checkin'} (${record.FromTime})`;
 	},
 	validate: (record) => laterThan(record, 'FromTime', 'ToTime'),
-	// §5 N3 / §9: a member without an active plan (active coworker with a TariffId) is refused with 200.
+	// a member without an active plan (active coworker with a TariffId) is refused with 200.
 	rule(record, { store, op }) {
 		if (op !== 'create') return undefined;
 		const coworker = store.find('coworkers', record.CoworkerId);

@@ -1,7 +1,7 @@
 'use strict';
-// §3.1 commands: GET …/commands lists them, POST …/runcommand runs one. The run body is
+// commands: GET …/commands lists them, POST …/runcommand runs one. The run body is
 // [uncertain] in the reference; harsher: exactly `{"Key":"…","Ids":[…],"Parameters":[…]}` is read.
-// Every refusal is §5 N3: HTTP 200 with WasSuccessful:false.
+// Every refusal is: HTTP 200 with WasSuccessful:false.
 
 const { ok, actionOk, businessFailure } = require('./replies');
 

@@ -1,6 +1,6 @@
 'use strict';
-// §3.1 uniform CRUD: get one / get many / create / full-record update / delete, with the
-// §3.2 action envelope, §5 N2 validation (400 + Status 500) and §5 N3 business failures (200).
+// uniform CRUD: get one / get many / create / full-record update / delete, with the
+// action envelope, validation (400 + Status 500) and business failures (200).
 
 const { blankRecord, serialize } = require('./entities');
 const { defaultValue, coerce, checkValue } = require('./fields');
@@ -17,7 +17,7 @@ function readInput(entity, body) {
 	return input;
 }
 
-// §8: the body is the complete record — every writable field left out is reset to null/default.
+// the body is the complete record — every writable field left out is reset to null/default.
 function buildRecord(entity, body, base, ctx) {
 	const input = readInput(entity, body);
 	const record = { ...base };
@@ -80,11 +80,11 @@ function create(entity, body, ctx) {
 	if (entity.afterWrite) entity.afterWrite(record, input, ctx);
 	ctx.counters.created += 1;
 	ctx.emit(entity, 'create', null, record);
-	// §3.2: Value carries the Id only (the documented create example); clients GET the record.
+	// Value carries the Id only (the documented create example); clients GET the record.
 	return actionOk({ message: `${entity.label} was successfully created.`, value: { Id: record.Id }, updatedOn: record.UpdatedOn, updatedBy: record.UpdatedBy });
 }
 
-// §3.1: PUT to the collection URL with `Id` inside the body; unknown or missing Id → §5 N4.
+// PUT to the collection URL with `Id` inside the body; unknown or missing Id →.
 function update(entity, body, ctx) {
 	if (!isObject(body)) return serverError();
 	const idKey = Object.keys(body).find((k) => k.toLowerCase() === 'id');

@@ -1,11 +1,11 @@
 'use strict';
-// Entity registry (§3.1 uniform URL scheme) and DTO serialisation: full records for GET by id
-// and webhooks, partial rows for lists (§4: no collection properties, no long text fields).
+// Entity registry (uniform URL scheme) and DTO serialisation: full records for GET by id
+// and webhooks, partial rows for lists (: no collection properties, no long text fields).
 
 const { defaultValue, clone } = require('./fields');
 
 const ALL_METHODS = ['list', 'get', 'create', 'update', 'delete'];
-// §1: on every record.
+// on every record.
 const COMMON = ['Id', 'UniqueId', 'CreatedOn', 'UpdatedOn', 'UpdatedBy', 'IsNew', 'ToStringText', 'LocalizationDetails'];
 
 function normalise(def) {
@@ -30,7 +30,7 @@ function blankRecord(entity) {
 	return record;
 }
 
-// §4: collection properties and long text (e.g. a webhook's Description) are left out of list rows.
+// collection properties and long text (e.g. a webhook's Description) are left out of list rows.
 // The reference names only Description; leaving out every long text field is the harsher reading.
 const omittedInRows = (field) => field.type === 'ids' || field.type === 'strings' || field.longText;
 
@@ -66,7 +66,7 @@ function dtoNames(entity, ctx) {
 
 const findName = (names, wanted) => names.find((n) => n.toLowerCase() === String(wanted).toLowerCase());
 
-// The §7 payload entity for an action, for control-route deliveries without an explicit payload.
+// The payload entity for an action, for control-route deliveries without an explicit payload.
 const ACTION_TABLES = { coworkers: [2, 3, 9, 50], bookings: [6, 7, 8], checkins: [35, 36, 37, 47, 48, 49], teams: [57, 58, 59], coworkerinvoices: [15, 16, 17, 18, 19, 20, 21, 22, 23, 24], tariffs: [74, 75, 76], products: [81, 82, 83], businesses: [84] };
 const tableForAction = (action) => Object.keys(ACTION_TABLES).find((table) => ACTION_TABLES[table].includes(action));
 

@@ -1,8 +1,8 @@
 'use strict';
-// Field types of the PascalCase DTOs (§1), JSON.NET-like coercion of request values and the
-// per-field validation messages of §5 N2. Dates are UTC strings like `2019-02-12T09:00:00Z`.
+// Field types of the PascalCase DTOs, JSON.NET-like coercion of request values and the
+// per-field validation messages of a failed create or update. Dates are UTC strings like `2019-02-12T09:00:00Z`.
 
-const REQUIRED = 'may not be null or empty'; // §5 N2 wording
+const REQUIRED = 'may not be null or empty'; // wording
 const INVALID = 'is not valid'; // emulator wording [uncertain]
 const MISSING_REF = 'refers to a record that does not exist'; // emulator wording [uncertain]
 const BAD_EMAIL = 'is not a valid email address'; // emulator wording [uncertain]
@@ -13,7 +13,7 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
 const spec = (type, options = {}) => ({ type, ...options });
 const F = {
 	string: (o) => spec('string', o),
-	text: (o) => spec('string', { longText: true, ...o }), // §4: left out of list rows
+	text: (o) => spec('string', { longText: true, ...o }), // left out of list rows
 	email: (o) => spec('string', { format: 'email', ...o }),
 	url: (o) => spec('string', { format: 'url', ...o }),
 	int: (o) => spec('int', o),
@@ -23,7 +23,7 @@ const F = {
 	date: (o) => spec('date', o),
 	oneOf: (values, o) => spec('enum', { values, ...o }),
 	between: (min, max, o) => spec('enum', { values: Array.from({ length: max - min + 1 }, (_, i) => min + i), ...o }),
-	ids: (table, o) => spec('ids', { ref: table, ...o }), // §4: collection property, left out of list rows
+	ids: (table, o) => spec('ids', { ref: table, ...o }), // collection property, left out of list rows
 	strings: (o) => spec('strings', o),
 };
 
@@ -39,7 +39,7 @@ function defaultValue(field) {
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 const formatDate = (date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}Z`;
 
-// ISO-8601 text → Date; text without an offset is UTC (§8 "Dates").
+// ISO-8601 text → Date; text without an offset is UTC ("Dates").
 function parseDate(text) {
 	const m = DATE_PATTERN.exec(String(text).trim());
 	if (!m) return undefined;

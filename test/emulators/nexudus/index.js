@@ -1,6 +1,6 @@
 'use strict';
-// Nexudus admin REST API emulator, following /work/shared/reference/providers/nexudus.md.
-// Loopback only, Node built-ins only. Base path `/api` on any host (§1).
+// Nexudus admin REST API emulator, following Nexudus' documented answers.
+// Loopback only, Node built-ins only. Base path `/api` on any host.
 
 const { createEmulatorServer } = require('../common');
 const { ENTITIES, blankRecord, byTable, serialize } = require('./entities');
@@ -15,16 +15,16 @@ const { applyPatch } = require('./crud');
 const { send, serverError } = require('./replies');
 
 const DEFAULT_CONFIG = {
-	defaultPageSize: 25, // §4
-	maxPageSize: 1000, // §4 legacy maximum
-	tokenExpiresIn: 604799, // §2.2
+	defaultPageSize: 25,
+	maxPageSize: 1000, // legacy maximum
+	tokenExpiresIn: 604799,
 	totpCode: '123456', // accepted two-factor code on POST /api/token
-	basicAllowsTwoFactor: false, // §2.1 [uncertain] → harsher default
-	sharedSecret: null, // §7: no secret → unsigned deliveries
-	webhookDisableAfter: 5, // §7 "repeated failures disable the webhook" (count [uncertain])
+	basicAllowsTwoFactor: false, // [uncertain] → harsher default
+	sharedSecret: null, // no secret → unsigned deliveries
+	webhookDisableAfter: 5, // "repeated failures disable the webhook" (count [uncertain])
 	webhookTimeoutMs: 10000,
 	autoDeliverWebhooks: true,
-	allowCoworkerDelete: false, // §8 [uncertain] → harsher default
+	allowCoworkerDelete: false, // [uncertain] → harsher default
 	uniqueCoworkerEmail: true,
 	allowOverlappingBookings: false,
 	stringFilterMatch: 'contains', // as Nexudus: Coworker_Email=ann@x.com finds joann@x.com too
@@ -96,7 +96,7 @@ async function startNexudus(options = {}) {
 		try {
 			result = await handleApi(req, ctx, emu);
 		} catch (error) {
-			console.error('[nexudus] handler crashed (answered as §5 N6):', error);
+			console.error('[nexudus] handler crashed (answered like an unhandled server error):', error);
 			result = serverError();
 		}
 		if (result.notFound) counters.notFound += 1;

@@ -1,5 +1,5 @@
 'use strict';
-// §4 list endpoint: page/size (default 25, max 1000), orderBy/dir, field, related and from_/to_
+// list endpoint: page/size (default 25, max 1000), orderBy/dir, field, related and from_/to_
 // range filters, and the list envelope. Rows are partial (entities.js `serialize(row)`).
 
 const { byTable, serialize, dtoNames, findName, omittedInRows } = require('./entities');
@@ -7,7 +7,7 @@ const { parseDate } = require('./fields');
 const { ok, serverError } = require('./replies');
 
 const CONTROL_PARAMS = new Set(['page', 'size', 'orderby', 'dir']);
-const DOCUMENTED_RANGE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/; // §4 `YYYY-MM-DDTHH:mm`
+const DOCUMENTED_RANGE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/; // `YYYY-MM-DDTHH:mm`
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 const positiveInt = (text) => (/^\s*\d+\s*$/.test(String(text ?? '')) && Number(text) > 0 ? Number(text) : undefined);
@@ -105,7 +105,7 @@ function listRecords(entity, searchParams, ctx) {
 	if (orderBy !== undefined && orderBy.trim() !== '') {
 		orderField = findName(names, orderBy.trim());
 		const field = orderField && entity.fields[orderField];
-		// Unknown or collection property: the ORM query fails [uncertain] → harsher: §5 N6 500.
+		// Unknown or collection property: the ORM query fails [uncertain] → harsher: 500.
 		if (!orderField || (field && omittedInRows(field) && field.type !== 'string')) return serverError();
 	}
 	const dir = String(param('dir') ?? '').trim() === '-1' ? -1 : 1;

@@ -1,6 +1,6 @@
 'use strict';
-// §6 throttling: per client, 1 request per 100 ms, 120/min, 5,000/h, 200,000/day; writes
-// 60/min and 5,000/day. Exceeding any → §5 N5 409 + Retry-After. All numbers live in
+// throttling: per client, 1 request per 100 ms, 120/min, 5,000/h, 200,000/day; writes
+// 60/min and 5,000/day. Exceeding any → 409 + Retry-After. All numbers live in
 // config.rateLimit and can change at run time. Times come from the caller (the emulator's `clock`
 // option, real time by default), never from the store's shifted record clock.
 

@@ -1,11 +1,11 @@
 'use strict';
-// Reply descriptors and the error bodies of §5 (N1–N7). Handlers return (or throw) a reply;
+// Reply descriptors and the error bodies of (N1–). Handlers return (or throw) a reply;
 // index.js turns it into an HTTP response with `send`.
 
 const reply = (status, body, extra = {}) => ({ isReply: true, status, body, ...extra });
 const ok = (body) => reply(200, body);
 
-// §3.2 action envelope (create / update / delete / commands).
+// action envelope (create / update / delete / commands).
 function actionEnvelope({ message, value = null, updatedOn = null, updatedBy = null }) {
 	return {
 		Status: 200,
@@ -23,7 +23,7 @@ function actionEnvelope({ message, value = null, updatedOn = null, updatedBy = n
 }
 const actionOk = (fields) => ok(actionEnvelope(fields));
 
-// §5 N2: validation failure → HTTP 400 carrying `Status: 500`; Message is "<Prop>: <message>".
+// validation failure → HTTP 400 carrying `Status: 500`; Message is "<Prop>: <message>".
 // With several errors the reference shows no example; the messages are joined with "\n" [uncertain].
 function validationFailed(errors) {
 	return reply(400, {
@@ -35,20 +35,20 @@ function validationFailed(errors) {
 	});
 }
 
-// §5 N3: business-rule or command failure → HTTP 200 with WasSuccessful:false.
+// business-rule or command failure → HTTP 200 with WasSuccessful:false.
 const businessFailure = (message) => reply(200, { Status: 500, Message: message, Value: null, Errors: null, WasSuccessful: false }, { businessFailure: true });
 
-// §5 N4: a bare JSON string.
+// a bare JSON string.
 const notFound = () => reply(404, 'Not found', { notFound: true });
 
-// §5 N1: status documented, body assumed (ASP.NET Web API default) [uncertain].
+// status documented, body assumed (ASP.NET Web API default) [uncertain].
 const unauthorized = () => reply(401, { Message: 'Authorization has been denied for this request.' });
 
-// §5 N5 / §6: empty body, reason phrase carries the message, Retry-After in seconds.
+// empty body, reason phrase carries the message, Retry-After in seconds.
 const THROTTLE_REASON = 'You must wait before accessing this url again.';
 const throttled = (retryAfter) => reply(409, undefined, { empty: true, reason: THROTTLE_REASON, headers: { 'Retry-After': String(retryAfter) } });
 
-// §5 N6.
+// An unhandled exception: ASP.NET Web API's default body.
 const serverError = () => reply(500, { Message: 'An error has occurred.' });
 
 // Undocumented framework replies, modelled on ASP.NET Web API defaults [uncertain].
@@ -56,11 +56,11 @@ const noResource = (url) => reply(404, { Message: `No HTTP resource was found th
 const methodNotAllowed = (method, allow) => reply(405, { Message: `The requested resource does not support http method '${method}'.` }, { headers: allow && allow.length ? { Allow: allow.join(', ') } : {} });
 const unsupportedMediaType = (type) => reply(415, { Message: `The request entity's media type '${type || 'application/octet-stream'}' is not supported for this resource.` });
 
-// §5 N7 (token endpoint, OWIN style).
+// (token endpoint, OWIN style).
 const tokenError = (error, description) => reply(400, description ? { error, error_description: description } : { error });
 
 // Node's ServerResponse is not handed to handlers by common.js; the socket's current
-// message is it. Used only to set the §5 N5 reason phrase (a generic gap, kept local).
+// message is it. Used only to set the reason phrase (a generic gap, kept local).
 function responseOf(req) {
 	const res = req.socket && req.socket._httpMessage;
 	return res && res.req === req ? res : undefined;

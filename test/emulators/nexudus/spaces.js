@@ -1,11 +1,11 @@
 'use strict';
-// §3.3 spaces module: coworkers, teams, resources and resource types.
+// spaces module: coworkers, teams, resources and resource types.
 
 const { F } = require('./fields');
 const { command } = require('./commands');
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-// §3.3: the official CLI skill lists all of these as required; which ones the server enforces
+// the official CLI skill lists all of these as required; which ones the server enforces
 // is [uncertain] — harsher: every one is enforced on create and on the full-record PUT.
 const ATTENDANCE = Object.fromEntries(DAYS.map((day) => [`${day}Attendance`, F.between(1, 5, { required: true })]));
 const CUSTOM = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`Custom${i + 1}`, F.string()]));
@@ -51,13 +51,13 @@ const coworkers = {
 		TariffId: F.ref('tariffs'),
 		BillingDay: F.int(),
 		RenewalDate: F.date(),
-		Active: F.bool(), // §8: omitted on PUT → false (the member is deactivated)
+		Active: F.bool(), // omitted on PUT → false (the member is deactivated)
 		Notes: F.text(),
 		Tag: F.string(),
 		...CUSTOM,
 		ProfileIsPublic: F.bool(),
 		AccessPincode: F.string(),
-		CreateUser: F.bool({ transient: true }), // §8: records a welcome email, never stored
+		CreateUser: F.bool({ transient: true }), // records a welcome email, never stored
 	},
 	stored: { UserId: null },
 	relations: { Tariff: { field: 'TariffId', table: 'tariffs' }, Country: { field: 'CountryId', table: 'countries' }, Businesses: { field: 'Businesses', table: 'businesses' }, Teams: { field: 'Teams', table: 'teams' } },
@@ -89,17 +89,17 @@ const coworkers = {
 	afterWrite(record, input, { recordSideEffect }) {
 		if (input.CreateUser === true || input.CreateUser === 'true') {
 			if (!record.UserId) record.UserId = 1000 + record.Id % 100000000;
-			recordSideEffect('welcomeEmail', { coworkerId: record.Id, email: record.Email }); // §8 CreateUser
+			recordSideEffect('welcomeEmail', { coworkerId: record.Id, email: record.Email }); // CreateUser
 		}
 	},
 	canDelete: (record, { config }) =>
-		// §8: the CLI skill says coworkers cannot be deleted by API, its table lists delete [uncertain,
+		// the CLI skill says coworkers cannot be deleted by API, its table lists delete [uncertain,
 		// contradictory]; harsher default: refused as a business-rule failure (200, WasSuccessful:false).
 		config.allowCoworkerDelete ? undefined : 'Customers cannot be deleted using the API. Deactivate the customer instead.',
 	events: { create: [3], update: [2], delete: [50] },
 	businessesOf: (record) => record.Businesses,
 	commands: [
-		// Command keys are the emulator's own: the reference lists the shape only (§3.1).
+		// Command keys are the emulator's own: the reference lists the shape only.
 		command('COWORKER_ACTIVATE', 'Activate', { patch: { Active: true } }),
 		command('COWORKER_DEACTIVATE', 'Deactivate', { patch: { Active: false }, order: 2 }),
 		command('COWORKER_SEND_WELCOME_EMAIL', 'Send welcome email', { one: true, order: 3, sideEffect: 'welcomeEmail' }),

@@ -39,7 +39,7 @@ function createStore({ entities, now, seed = 1 }) {
 	const currentTime = () => new Date((now ? now().getTime() : Date.now()) + clock.offsetMs);
 	const stamp = () => formatDate(currentTime());
 
-	// Deterministic version-4 GUID text (UniqueId, §1).
+	// Deterministic version-4 GUID text (UniqueId).
 	function uuid() {
 		const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
 		hex[12] = '4';

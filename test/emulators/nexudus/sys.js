@@ -1,10 +1,10 @@
 'use strict';
-// §3.3 sys module: businesses (list/get/update only), webhooks (§7), admin users and countries;
-// plus the eWebhookAction names (§7) and the time-zone lookup used for *Local fields.
+// sys module: businesses (list/get/update only), webhooks, admin users and countries;
+// plus the eWebhookAction names and the time-zone lookup used for *Local fields.
 
 const { F } = require('./fields');
 
-// §7 eWebhookAction, index = value.
+// eWebhookAction, index = value.
 const WEBHOOK_ACTIONS = [
 	null, 'None', 'CoworkerUpdate', 'CoworkerCreate', 'BlogPostCreate', 'BlogPostUpdate', 'BookingCreate', 'BookingUpdate', 'BookingDelete', 'SendWelcomeEmail',
 	'CoworkerContractActivate', 'CoworkerContractCancel', 'CoworkerContractRenew', 'CoworkerContractUpgradeDowngrade', 'CoworkerContractActivateFirst', 'CoworkerInvoiceCreateFirst',
@@ -22,10 +22,10 @@ const WEBHOOK_ACTIONS = [
 	'CoworkerPaymentMethodUpdate',
 ];
 
-// SimpleTimeZoneId values: the real lookup is [uncertain] (§3.3); these ids are the emulator's own.
+// SimpleTimeZoneId values: the real lookup is [uncertain]; these ids are the emulator's own.
 const TIME_ZONES = { 1: 'UTC', 2: 'Europe/London', 3: 'Europe/Madrid', 4: 'America/New_York', 5: 'Europe/Berlin', 6: 'Australia/Sydney' };
 
-// UTC text → the location's wall-clock time without offset (read-only *Local fields, §3.3).
+// UTC text → the location's wall-clock time without offset (read-only *Local fields).
 // One formatter per zone: building one per record made 1,000-row booking lists slow.
 const formatters = new Map();
 const formatterFor = (zone) => {
@@ -50,7 +50,7 @@ const businesses = {
 	entity: 'Business',
 	label: 'Business',
 	idBase: 1000000000,
-	methods: ['list', 'get', 'update'], // §3.3: no create/delete
+	methods: ['list', 'get', 'update'], // no create/delete
 	fields: {
 		Name: F.string({ required: true }),
 		WebAddress: F.string(),
@@ -73,7 +73,7 @@ const businesses = {
 const webhooks = {
 	table: 'webhooks',
 	path: 'sys/webhooks',
-	entity: 'WebHook', // roles WebHook-List/Read/Create/Edit/Delete (§7)
+	entity: 'WebHook', // roles WebHook-List/Read/Create/Edit/Delete
 	label: 'Webhook',
 	idBase: 1900000000,
 	fields: {
@@ -81,7 +81,7 @@ const webhooks = {
 		Name: F.string({ required: true }),
 		Action: F.between(1, WEBHOOK_ACTIONS.length - 1, { required: true }), // one action per webhook
 		URL: F.url({ required: true }),
-		Description: F.text(), // §4: left out of list rows
+		Description: F.text(), // left out of list rows
 		Active: F.bool(),
 	},
 	stored: { LastTrigger: null, LastError: null, ErrorCount: 0 }, // read-only

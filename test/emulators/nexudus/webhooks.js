@@ -1,5 +1,5 @@
 'use strict';
-// §7 webhook delivery: POST `[dto]` to every active webhook of the record's business whose
+// webhook delivery: POST `[dto]` to every active webhook of the record's business whose
 // Action matches; `X-Nexudus-Hook-Signature` = upper-case hex HMAC-SHA256 of the exact body,
 // keyed with the shared secret, only when one is configured. Failures update LastError /
 // ErrorCount and disable the webhook after config.webhookDisableAfter failures.
@@ -67,7 +67,7 @@ function createWebhookDispatcher({ store, config, counters }) {
 	// Automatic delivery after a write; runs after the API reply has been sent.
 	function dispatch(actions, dto, businessIds) {
 		if (!config.autoDeliverWebhooks) return;
-		const rawBody = JSON.stringify([dto]); // §7: an array holding one DTO
+		const rawBody = JSON.stringify([dto]); // an array holding one DTO
 		for (const action of actions) {
 			for (const hook of matching(action, businessIds)) {
 				const job = new Promise((resolve) => setImmediate(resolve)).then(() => deliverTo(hook, rawBody));
