@@ -71,13 +71,15 @@ function patchCrmPlatform() {
 }
 
 // Nexudus: `listRecords(entity, ?page&size)` serializes all rows, sorts by Id, slices one page.
-// The fast path sorts the raw records by Id (ids are unique) and serializes only that page.
+// The fast path keeps the raw records in Id order (ids are unique and never change; kept while the
+// table is the same array with the same length) and serializes only that page.
 function patchNexudus() {
 	const query = require(path.join(dir, 'nexudus', 'query.js'));
 	const { serialize, omittedInRows } = require(path.join(dir, 'nexudus', 'entities.js'));
 	const { ok } = require(path.join(dir, 'nexudus', 'replies.js'));
 	const original = query.listRecords;
 	const positiveInt = (text) => (/^\s*\d+\s*$/.test(String(text ?? '')) && Number(text) > 0 ? Number(text) : undefined);
+	const inIdOrder = new WeakMap(); // table array → { length, rows }
 	query.listRecords = function listRecords(entity, searchParams, ctx) {
 		const params = [...searchParams];
 		if (!state.enabled || !params.every(([key]) => ['page', 'size'].includes(key.toLowerCase()))) return original(entity, searchParams, ctx);
@@ -89,13 +91,14 @@ function patchNexudus() {
 			size = config.maxPageSize;
 			counters.sizeCapped += 1;
 		}
-		let rows = store.state[entity.table];
-		for (let i = 1; i < rows.length; i++) {
-			if (rows[i - 1].Id > rows[i].Id) {
-				rows = [...rows].sort((a, b) => a.Id - b.Id);
-				break;
-			}
+		const table = store.state[entity.table];
+		let known = inIdOrder.get(table);
+		if (!known || known.length !== table.length) {
+			const sorted = table.every((row, i) => i === 0 || table[i - 1].Id < row.Id);
+			known = { length: table.length, rows: sorted ? table : [...table].sort((a, b) => a.Id - b.Id) };
+			inIdOrder.set(table, known);
 		}
+		const rows = known.rows;
 		const total = rows.length;
 		const totalPages = Math.ceil(total / size);
 		const start = (page - 1) * size;
