@@ -2,6 +2,7 @@
 // The real-n8n end-to-end tier (`npm run test:e2e`, after `npm run build`).
 //
 //   node test/e2e/run.mjs [--n8n=2.x|1.x] [--only=<text>]
+//   node test/e2e/run.mjs --queue [--only=<text>]   (n8n's queue mode: test/e2e/queue/run.mjs)
 //
 // Installs n8n if needed (install.mjs), installs dist/ as the community package
 // n8n-nodes-crm-bridge into a fresh .e2e/ folder, starts the provider emulators, imports
@@ -182,7 +183,9 @@ async function main() {
 	}
 }
 
-main().catch(async (error) => {
+const argv = process.argv.slice(2);
+const tier = argv.includes('--queue') ? import('./queue/run.mjs').then((queue) => queue.runQueueTier(argv)) : main();
+tier.catch(async (error) => {
 	process.stdout.write(`e2e runner crashed: ${error.stack}\n`);
 	await stopAll();
 	process.stdout.write('0 passed, 1 failed\n');
