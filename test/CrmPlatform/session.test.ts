@@ -32,6 +32,23 @@ describe('CRM Platform logins through n8n-core', () => {
 		expect(crm.emulator.counters.unauthorized).toBe(1);
 	});
 
+	it('a newer token this process would hand on, but which the server dropped meanwhile (another queue-mode worker saw it), is replaced by one real login: no failed item', async () => {
+		const mine = crm.addCredential({ identifier: 'DEMO@example.org' });
+		expect((await crm.run(me, [{}], { credentialId: mine })).items[0].json).toMatchObject({ username: 'demo' });
+		// Another worker logged in a little later with the same account and stored its token; then the server dropped every token.
+		crm.emulator.advanceClock(2);
+		const othersToken = crm.emulator.issueToken(1);
+		const stored = crm.addCredential({ identifier: 'DEMO@example.org', jwt: othersToken });
+		crm.emulator.expireTokens();
+		crm.emulator.resetCounters();
+		const result = await crm.run(me, [{}, {}, {}], { credentialId: stored });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.username)).toEqual(['demo', 'demo', 'demo']);
+		expect(crm.emulator.counters.logins).toBe(1);
+		const storedToken = String(crm.harness.credentialData(stored).jwt);
+		expect((await fetch(`${crm.emulator.siteUrl}/users/me`, { headers: { Authorization: `Bearer ${storedToken}` } })).status).toBe(200);
+	});
+
 	it('a wrong password: "identifier or password invalid", one attempt, no token stored', async () => {
 		const credentialId = crm.addCredential({ password: 'wrong-pass' });
 		const result = await crm.run(me, [{}], { credentialId });

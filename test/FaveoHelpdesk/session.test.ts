@@ -67,4 +67,18 @@ describe.each([
 		expect(stored.token).not.toBe(refused);
 		expect(String(stored.token).length).toBeGreaterThan(20);
 	});
+
+	it('a newer token this process would hand on, but which the server dropped meanwhile (another queue-mode worker saw it), is replaced by one real login: no failed item', async () => {
+		const agent = newAgent(faveo.emulator);
+		await faveo.run(getTicket, [{ id: 1 }], { credentialId: faveo.addCredential(agent) });
+		// Another worker logged in with the same account and stored its token; then the server dropped every token.
+		const login = await fetch(`${faveo.emulator.siteUrl}/api/v1/authenticate`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(agent) });
+		const othersToken = ((await login.json()) as { token: string }).token;
+		const stored = faveo.addCredential({ ...agent, token: othersToken });
+		faveo.emulator.expireAllTokens();
+		faveo.emulator.resetCounters();
+		const result = await faveo.run(getTicket, [{ id: 1 }, { id: 1 }, { id: 1 }], { credentialId: stored });
+		expect(result.items.map((item) => item.json.error)).toEqual([undefined, undefined, undefined]);
+		expect(faveo.emulator.counters.logins).toBe(1);
+	});
 });

@@ -2,6 +2,7 @@
  * Nexudus' request budgets, with the emulator enforcing them (one request per 100 ms, 120 a minute,
  * 409 + Retry-After beyond) on the same fake clock as the node's pacing and retry waits.
  */
+import { MAX_RATE_LIMIT_RETRIES } from '../../nodes/shared/transport/retry';
 import { useNexudus } from './setup';
 
 const MINUTE = 60_000;
@@ -54,8 +55,8 @@ describe('Nexudus pacing and rate limits', () => {
 			const result = await nexudus.run(getCoworker(), items(2), { credentialId });
 			expect(result.error?.message).toBe('Nexudus is rate limiting the requests (HTTP 409)');
 			const statuses = nexudus.calls().map((request) => request.status);
-			expect(statuses).toEqual([200, 409, 409, 409, 409]);
-			expect(nexudus.waits.filter((ms) => ms === 2_000)).toHaveLength(3);
+			expect(statuses).toEqual([200, ...Array.from({ length: MAX_RATE_LIMIT_RETRIES + 1 }, () => 409)]);
+			expect(nexudus.waits.filter((ms) => ms === 2_000)).toHaveLength(MAX_RATE_LIMIT_RETRIES);
 		} finally {
 			nexudus.emulator.configure({ rateLimit: { perMinute: 120, retryAfterSeconds: null } });
 		}

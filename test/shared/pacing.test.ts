@@ -1,4 +1,4 @@
-import { pacingClock, takeTurn } from '../../nodes/shared/transport/pacing';
+import { pacingClock, slowDown, takeTurn } from '../../nodes/shared/transport/pacing';
 import { retryClock } from '../../nodes/shared/transport/retry';
 
 describe('takeTurn (request pacing)', () => {
@@ -75,5 +75,56 @@ describe('takeTurn (request pacing)', () => {
 		first();
 		await next;
 		expect(waits).toEqual([60_000]);
+	});
+
+	it('a rate-limit refusal pauses the budget as long as the server asked; a long one halves the per-minute share, and answers give it back', async () => {
+		const pacing = { perMinute: 4 };
+		(await takeTurn('shared', pacing, false))();
+		slowDown('shared', 5_000);
+		// A second refusal from the same episode (sent before the pause) halves nothing more.
+		slowDown('shared', 5_000);
+		(await takeTurn('shared', pacing, false))();
+		expect(waits).toEqual([5_000]);
+		waits.length = 0;
+		// Two of the halved share of 2 a minute are used: the next waits for the window.
+		(await takeTurn('shared', pacing, false))();
+		expect(waits).toHaveLength(1);
+		expect(waits[0]).toBeGreaterThan(50_000);
+		now += 60_000;
+		for (let i = 0; i < 128; i++) {
+			(await takeTurn('shared', { minIntervalMs: 1 }, false))();
+		}
+		waits.length = 0;
+		now += 60_000;
+		for (let i = 0; i < 4; i++) (await takeTurn('shared', pacing, false))();
+		expect(waits).toEqual([]);
+	});
+
+	it('a short refusal (two processes within the minimum gap) pauses but keeps the share', async () => {
+		const pacing = { minIntervalMs: 100, perMinute: 2 };
+		(await takeTurn('gap', pacing, false))();
+		now += 1_000;
+		slowDown('gap', 1_000);
+		(await takeTurn('gap', pacing, false))();
+		expect(waits).toEqual([1_000]);
+	});
+
+	it('repeated refusals shrink the per-minute share down to a quarter (here 1 a minute), never to nothing', async () => {
+		for (let i = 0; i < 6; i++) {
+			slowDown('crowded', 2_000);
+			now += 2_000;
+			now += 1;
+		}
+		const times: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const answered = await takeTurn('crowded', { perMinute: 4 }, false);
+			times.push(now);
+			answered();
+			// The answers gave back a little; refuse again to stay at the floor.
+			slowDown('crowded', 2_000);
+			now += 2_000;
+		}
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(60_000);
+		expect(times[2] - times[1]).toBeGreaterThanOrEqual(60_000);
 	});
 });

@@ -1,7 +1,7 @@
 import { CrmPlatformApi } from '../../../credentials/CrmPlatformApi.credentials';
 import { CrmPlatformJwtApi } from '../../../credentials/CrmPlatformJwtApi.credentials';
 import type { Answer } from '../../shared/transport/answer';
-import { providerText, secretFieldsOf } from '../../shared/transport/errors';
+import { providerText, secretFieldsOf, tokenFieldOf } from '../../shared/transport/errors';
 import type { ApiRequest, ErrorHint, ProviderSpec } from '../../shared/transport/types';
 import { aRecord, collectionAt } from '../helpers/collections';
 import { crmPlatformLoginIdentity } from './login';
@@ -81,6 +81,7 @@ export const crmPlatformPolicy: ProviderSpec = {
 	credentialType: 'crmPlatformApi',
 	apiBase: (credentials) => ({ root: crmPlatformApiRoot(credentials) }),
 	loginIdentity: crmPlatformLoginIdentity,
+	tokenField: tokenFieldOf(new CrmPlatformApi()),
 	explainStatus,
 	bodyError,
 	explainUnexpected: () =>
@@ -96,5 +97,6 @@ export const crmPlatformJwtPolicy: ProviderSpec = {
 	...crmPlatformPolicy,
 	credentialType: 'crmPlatformJwtApi',
 	loginIdentity: undefined,
+	tokenField: undefined,
 	secretFields: secretFieldsOf(new CrmPlatformJwtApi()),
 };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { FaveoHelpdeskApi } from '../../../credentials/FaveoHelpdeskApi.credentials';
 import { isRecord } from '../../shared/transport/answer';
 import type { Answer } from '../../shared/transport/answer';
-import { looksLikeHtml, providerText, secretFieldsOf } from '../../shared/transport/errors';
+import { looksLikeHtml, providerText, secretFieldsOf, tokenFieldOf } from '../../shared/transport/errors';
 import type { ApiRequest, ErrorHint, ProviderSpec } from '../../shared/transport/types';
 import { faveoLoginIdentity, isFaveoThrottle, untilNextMinute } from './login';
 import { faveoApiRoot } from './url';
@@ -78,10 +78,8 @@ export const faveoPolicy: ProviderSpec = {
 		'Check the base URL in the credential, including any sub-path such as /public; if it is right, Faveo or a proxy in front of it had a problem: run it again later.',
 	isRateLimited: isFaveoThrottle,
 	rateLimitRetryAfter: () => untilNextMinute(),
-	expiredToken: {
-		field: 'token',
-		test: (status, body) => (status === 200 || status === 400 || status === 404) && REFUSED_TOKEN.includes(String((body as { error?: unknown } | undefined)?.error)),
-	},
+	tokenField: tokenFieldOf(new FaveoHelpdeskApi()),
+	expiredToken: (status, body) => (status === 200 || status === 400 || status === 404) && REFUSED_TOKEN.includes(String((body as { error?: unknown } | undefined)?.error)),
 	// Faveo allows 60 requests a minute per IP, logins included. On a token expiry n8n itself sends two
 	// more that the kernel cannot pace (its login, and its resend after the 401): 58 keeps that minute at 60.
 	pacing: { perMinute: 58 },

@@ -1,5 +1,5 @@
 import { FuseUniversalApi } from '../../../credentials/FuseUniversalApi.credentials';
-import { providerText, secretFieldsOf } from '../../shared/transport/errors';
+import { providerText, secretFieldsOf, tokenFieldOf } from '../../shared/transport/errors';
 import type { ErrorHint, ProviderSpec } from '../../shared/transport/types';
 import { fuseLoginIdentity } from './login';
 import { fuseApiRoot } from './url';
@@ -30,6 +30,7 @@ export const fusePolicy: ProviderSpec = {
 	credentialType: 'fuseUniversalApi',
 	apiBase: (credentials) => ({ root: fuseApiRoot(credentials) }),
 	loginIdentity: fuseLoginIdentity,
+	tokenField: tokenFieldOf(new FuseUniversalApi()),
 	explainStatus,
 	// Fuse's error envelope carries `success: false`, and Fuse may send it with a 2xx status too.
 	bodyError: (answer) =>

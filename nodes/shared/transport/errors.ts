@@ -248,3 +248,7 @@ export function unexpectedAnswerError(node: INode, answer: Answer, expectation: 
 /** The credential fields whose values are secrets: the ones n8n itself treats as passwords. */
 export const secretFieldsOf = (credential: ICredentialType): string[] =>
 	credential.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+
+/** The hidden field where n8n stores the login's token (the one marked expirable), for token credentials. */
+export const tokenFieldOf = (credential: ICredentialType): string | undefined =>
+	credential.properties.find((property) => property.typeOptions?.expirable === true)?.name;

@@ -5,12 +5,12 @@ import { readAnswer } from './answer';
 import type { Answer } from './answer';
 import { readFailure, toNodeApiError, unexpectedAnswerError } from './errors';
 import type { ErrorContext } from './errors';
-import { takeTurn } from './pacing';
+import { slowDown, takeTurn } from './pacing';
 import { collectPages } from './pagination';
 import type { PagingStrategy } from './pagination';
-import { requestTimeout, withRetries } from './retry';
+import { requestTimeout, retryAfterMs, withRetries } from './retry';
 import type { Outcome } from './retry';
-import { loginFailureSince, loginFingerprint, markTokenRefused } from './session';
+import { loginFailureSince, loginFingerprint, markTokenRefused, tokenHandedOnSince } from './session';
 import type { ApiBase, ApiRequest, ProviderSpec, RequestContext } from './types';
 import { buildUrl } from './url';
 
@@ -53,9 +53,9 @@ export async function credentialFacts(this: RequestContext, spec: ProviderSpec):
 }
 
 /**
- * For tokens a provider refuses without a 401: the refused token is marked (so the shared login
- * never hands it out again) and n8n gets the credential with an emptied token, so its
- * preAuthentication logs in (once, shared) and persists the new token.
+ * For tokens refused where n8n's own 401 refresh cannot help: the refused token is marked (so the
+ * shared login never hands it out again) and n8n gets the credential with an emptied token field,
+ * so its preAuthentication logs in (once, shared) and persists the new token.
  */
 async function withEmptiedToken(context: RequestContext, spec: ProviderSpec, field: string): Promise<IAdditionalCredentialOptions> {
 	const reference = context.getNode().credentials?.[spec.credentialType];
@@ -73,9 +73,17 @@ async function withEmptiedToken(context: RequestContext, spec: ProviderSpec, fie
 
 function tokenExpired(spec: ProviderSpec, outcome: Outcome<IN8nHttpFullResponse>): boolean {
 	if (!spec.expiredToken) return false;
-	if (outcome.ok) return spec.expiredToken.test(outcome.value.statusCode, readAnswer(outcome.value.statusCode, outcome.value.headers, outcome.value.body).json);
+	if (outcome.ok) return spec.expiredToken(outcome.value.statusCode, readAnswer(outcome.value.statusCode, outcome.value.headers, outcome.value.body).json);
 	const failure = readFailure(outcome.error);
-	return failure.status !== undefined && spec.expiredToken.test(failure.status, failure.body);
+	return failure.status !== undefined && spec.expiredToken(failure.status, failure.body);
+}
+
+/** The token was refused: a 401 that is not a failed login, or the provider's own "expired" reply. */
+function tokenRefused(spec: ProviderSpec, outcome: Outcome<IN8nHttpFullResponse>): boolean {
+	if (tokenExpired(spec, outcome)) return true;
+	if (outcome.ok) return false;
+	const failure = readFailure(outcome.error);
+	return failure.status === 401 && !failure.loginFailure;
 }
 
 /** A login failure is recognised by its class, or (where n8n re-wrapped it) by the shared login's record of this request. */
@@ -134,13 +142,24 @@ export async function providerRequest<T = unknown>(this: RequestContext, spec: P
 				const failure = failureOf(error, facts, startedAt);
 				context.rateLimited = failure.status !== undefined && (spec.isRateLimited?.(failure.status, failure.body) ?? false);
 				const retryAfter = failure.headers['retry-after'] ?? (context.rateLimited ? spec.rateLimitRetryAfter?.() : undefined);
+				if ((context.rateLimited || failure.status === 429) && spec.pacing) slowDown(facts.accountKey, retryAfterMs(retryAfter, 0));
 				// A failed login already had its own retries.
 				return { ...failure, networkCode: failure.loginFailure ? undefined : failure.networkCode, retryAfter, rateLimited: context.rateLimited };
 			},
 		);
 	let outcome = await send();
-	if (spec.expiredToken && tokenExpired(spec, outcome)) {
-		outcome = await send(await withEmptiedToken(this, spec, spec.expiredToken.field));
+	let refreshed: IAdditionalCredentialOptions | undefined;
+	if (spec.tokenField && tokenExpired(spec, outcome)) {
+		refreshed = await withEmptiedToken(this, spec, spec.tokenField);
+		outcome = await send(refreshed);
+	}
+	// The refresh handed this process's newest token on, which another process (a queue-mode worker)
+	// may have seen refused already: mark it and log in for real, once.
+	const handedOn = facts.loginFingerprint ? tokenHandedOnSince(facts.loginFingerprint, startedAt) : undefined;
+	if (spec.tokenField && handedOn !== undefined && tokenRefused(spec, outcome)) {
+		// n8n writes the token it used into the credential data it was given; after its own 401 refresh only the hand-on is known.
+		markTokenRefused(refreshed?.credentialsDecrypted?.data?.[spec.tokenField] || handedOn);
+		outcome = await send(await withEmptiedToken(this, spec, spec.tokenField));
 	}
 	if (!outcome.ok) throw toNodeApiError(this.getNode(), failureOf(outcome.error, facts, startedAt), context);
 	const response = outcome.value;

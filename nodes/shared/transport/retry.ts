@@ -2,6 +2,8 @@ import { sleep } from 'n8n-workflow';
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 export const MAX_RETRIES = 3;
+/** A rate-limit refusal means "not processed, come back later": worth more patience than a failure. */
+export const MAX_RATE_LIMIT_RETRIES = 10;
 const MAX_WAIT_MS = 60_000;
 const BACKOFF_MS = [1_000, 2_000, 4_000];
 const IDEMPOTENT: IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
@@ -33,8 +35,8 @@ export function retryAfterMs(header: string | undefined, attempt: number, now = 
 
 /** How long to wait before the next attempt, or undefined when the failure must not be retried. */
 export function retryDelay(method: IHttpRequestMethods, facts: FailureFacts, attempt: number): number | undefined {
+	if (facts.rateLimited || facts.status === 429) return attempt < MAX_RATE_LIMIT_RETRIES ? retryAfterMs(facts.retryAfter, attempt) : undefined;
 	if (attempt >= MAX_RETRIES) return undefined;
-	if (facts.rateLimited || facts.status === 429) return retryAfterMs(facts.retryAfter, attempt);
 	if (!isIdempotent(method)) return undefined;
 	const transient =
 		(facts.status !== undefined && TRANSIENT_STATUS.includes(facts.status)) ||
@@ -54,7 +56,7 @@ async function attempt<T>(send: () => Promise<T>): Promise<Outcome<T>> {
 	}
 }
 
-/** Runs `send`, retrying as `retryDelay` allows (at most MAX_RETRIES times); the caller words the final failure. */
+/** Runs `send`, retrying as `retryDelay` allows; the caller words the final failure. */
 export async function withRetries<T>(
 	method: IHttpRequestMethods,
 	send: () => Promise<T>,

@@ -32,6 +32,8 @@ const inFlight = new Map<string, Promise<string>>();
 const newest = new Map<string, string>();
 const failures = new Map<string, RememberedFailure>();
 const refused = new Set<string>();
+/** The last token handed out without a login (another caller's newer one), and when. */
+const handedOn = new Map<string, { token: string; at: number }>();
 
 /** A non-secret key for "this login at this server": the password only enters as part of a hash. */
 export function loginFingerprint(...parts: unknown[]): string {
@@ -43,6 +45,17 @@ export function markTokenRefused(token: unknown): void {
 	if (typeof token !== 'string' || token === '') return;
 	refused.add(token);
 	if (refused.size > REFUSED_TOKENS_KEPT) refused.delete(refused.values().next().value as string);
+}
+
+/**
+ * The token this process handed on without a login since `since`, if any. Another process (a queue
+ * mode worker) can see that token refused without this one knowing, so a request refused again after
+ * a hand-on has the token marked refused and logs in for real (even when a concurrent request marked
+ * it first: that one's fresh login is then shared).
+ */
+export function tokenHandedOnSince(fingerprint: string, since: number): string | undefined {
+	const last = handedOn.get(fingerprint);
+	return last && last.at >= since ? last.token : undefined;
 }
 
 /** The login failure a request of this credential met since `since`, if any. */
@@ -77,7 +90,10 @@ export async function sharedLogin(
 		throw failure.error;
 	}
 	const known = newest.get(fingerprint);
-	if (known !== undefined && !refused.has(known) && known !== currentToken) return known;
+	if (known !== undefined && !refused.has(known) && known !== currentToken) {
+		handedOn.set(fingerprint, { token: known, at: now() });
+		return known;
+	}
 	const pending = inFlight.get(fingerprint);
 	if (pending) return await pending;
 	const attempt = login()

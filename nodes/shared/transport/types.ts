@@ -59,11 +59,13 @@ export interface ProviderSpec {
 	ignoreSslField?: string;
 	/** How long to wait on a rate-limit reply without Retry-After (default: exponential back-off). */
 	rateLimitRetryAfter?(): string | undefined;
+	/** The credential's hidden token field (n8n's expirable property), for credentials that log in. */
+	tokenField?: string;
 	/**
 	 * Replies that mean "this token expired" without an HTTP 401 (Faveo 1.9 answers 200 `token_expired`).
-	 * The kernel marks the token refused and forces one fresh login through the credential's hidden token field.
+	 * The kernel marks the token refused and forces one fresh login through the token field.
 	 */
-	expiredToken?: { field: string; test(status: number | undefined, body: unknown): boolean };
+	expiredToken?(status: number | undefined, body: unknown): boolean;
 	/** Documented request budgets; the kernel spaces requests to stay under them. */
 	pacing?: Pacing;
 	/** Paths the package refuses to call, even through the API Request operation. */

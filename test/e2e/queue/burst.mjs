@@ -39,7 +39,7 @@ export function burstWorkflow({ id, name, path, node, itemOk }) {
  * finished executions grew (checks kill tokens from there). Returns counts, failed items (from the
  * Check node's error), which worker ran how many, and the wall time.
  */
-export async function runBurst({ cluster, workflowId, path, executions, items, onProgress, bodyOf = () => ({}) }) {
+export async function runBurst({ cluster, workflowId, path, executions, items, onProgress, bodyOf = () => ({}), stallMs = STALL_MS }) {
 	const before = await cluster.lastExecutionId();
 	const started = Date.now();
 	let accepted;
@@ -62,7 +62,7 @@ export async function runBurst({ cluster, workflowId, path, executions, items, o
 			await onProgress?.(done.length);
 		}
 		if (accepted !== undefined && done.length >= accepted && list.length === done.length) break;
-		if (Date.now() - progressAt > STALL_MS) throw new Error(`burst of ${workflowId}: no execution finished for ${STALL_MS / 1000} s (${done.length} of ${accepted ?? executions} finished, ${list.length - done.length} queued or running)`);
+		if (Date.now() - progressAt > stallMs) throw new Error(`burst of ${workflowId}: no execution finished for ${stallMs / 1000} s (${done.length} of ${accepted ?? executions} finished, ${list.length - done.length} queued or running)`);
 		await sleep(POLL_MS);
 	}
 	const wallSeconds = Number(seconds(started));

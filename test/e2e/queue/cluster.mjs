@@ -41,7 +41,7 @@ export class QueueCluster {
 	}
 
 	/** A process folder with the package installed, and an N8n for its environment and CLI. */
-	async process(name, extraEnv = {}) {
+	async prepareProcess(name, extraEnv = {}) {
 		const [port, brokerPort] = await freePorts(2);
 		const info = { ...this.info, env: { ...this.info.env, ...extraEnv } };
 		const n8n = new N8n(info, { runDir: path.join(this.runDir, name), port, brokerPort, encryptionKey: ENCRYPTION_KEY });
@@ -52,7 +52,7 @@ export class QueueCluster {
 
 	/** The main process object (not started): imports run through its CLI before it starts. */
 	async createMain() {
-		this.main = await this.process('main');
+		this.main = await this.prepareProcess('main');
 		return this.main;
 	}
 
@@ -68,7 +68,7 @@ export class QueueCluster {
 	 */
 	async startWorker(name) {
 		const [healthPort] = await freePorts(1);
-		const n8n = await this.process(name, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: HOST });
+		const n8n = await this.prepareProcess(name, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: HOST });
 		const worker = { name, n8n, healthUrl: `http://${HOST}:${healthPort}/healthz/readiness`, ran: [] };
 		n8n.startedAt = Date.now();
 		n8n.startDeadline = n8n.startedAt + START_TIMEOUT_S * 1000;

@@ -89,7 +89,8 @@ export function nexudusWritesCheck() {
 			const executions = t.cluster.workers.size * WORKER_CONCURRENCY;
 			await emulator.control('POST', 'nexudus/counters/reset');
 			const seen = await emulator.mark();
-			const burst = await runBurst({ cluster: t.cluster, workflowId: writes.id, path: writes.path, executions, items: ITEMS });
+			// Every execution advances one item at a time under one shared limit, so all of them finish near the end.
+			const burst = await runBurst({ cluster: t.cluster, workflowId: writes.id, path: writes.path, executions, items: ITEMS, stallMs: 600_000 });
 			const counters = await emulator.control('GET', 'nexudus/counters');
 			const api = (await seen()).filter((request) => request.path.startsWith('/api/'));
 			const accepted = api.filter((request) => request.status !== 409);
@@ -139,7 +140,13 @@ export function nexudusTriggerCheck() {
 			await cluster.main.activate(hooks.id);
 			try {
 				const registered = async () => (await emulator.control('GET', 'nexudus/state')).state.webhooks.filter((hook) => String(hook.URL).startsWith(cluster.main.baseUrl));
-				const [hook] = await waitFor(async () => ((await registered()).length ? await registered() : undefined), { timeoutMs: 60_000, describe: () => 'the Nexudus Trigger to register its webhook in Nexudus' });
+				const [hook] = await waitFor(
+					async () => {
+						const hooks = await registered();
+						return hooks.length ? hooks : undefined;
+					},
+					{ timeoutMs: 60_000, describe: () => 'the Nexudus Trigger to register its webhook in Nexudus' },
+				);
 				const path = new URL(hook.URL).pathname.replace(/^\/webhook\//, '');
 				await cluster.main.waitForWebhooks([path], { timeoutMs: 60_000 });
 				const { state } = await emulator.control('GET', 'nexudus/state');

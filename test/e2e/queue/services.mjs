@@ -51,6 +51,8 @@ export async function ensureServices({ logFile, say }) {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const apt = (...args) => (sudo.length ? ['sudo', ['-n', 'apt-get', ...args]] : ['apt-get', args]);
 	const lockWait = [`-o`, `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`];
+	// An install interrupted earlier leaves dpkg half-configured, and apt-get refuses to go on until this ran.
+	await runCommand(...(sudo.length ? ['sudo', ['-n', 'dpkg', '--configure', '-a']] : ['dpkg', ['--configure', '-a']]), { env, logFile, timeoutMs: 900_000 });
 	await runCommand(...apt(...lockWait, 'update'), { env, logFile, timeoutMs: 900_000 });
 	await runCommand(...apt(...lockWait, 'install', '-y', '--no-install-recommends', ...PACKAGES), { env, logFile, timeoutMs: 1_800_000 });
 	const after = findBinaries();
