@@ -4,6 +4,7 @@ import { createRows } from './rows/create.mjs';
 import { int, k } from './rows/format.mjs';
 import { loginRows } from './rows/logins.mjs';
 import { PACING_GOAL, pacingRows } from './rows/pacing.mjs';
+import { queueRows } from './rows/queue.mjs';
 import { GROWTH_GOAL, PAGING_GOAL, pagingRows } from './rows/paging.mjs';
 
 const escape = (text) => String(text).replace(/\|/g, '\\|');
@@ -50,7 +51,7 @@ function notes(results) {
 export function buildReport(results) {
 	const notRun = notRunFor(results);
 	const { paging, growth } = pagingRows(results, notRun);
-	const rows = [...loginRows(results, notRun), ...paging, ...createRows(results, notRun), ...growth, ...pacingRows(results, notRun)];
+	const rows = [...loginRows(results, notRun), ...queueRows(results, notRun), ...paging, ...createRows(results, notRun), ...growth, ...pacingRows(results, notRun)];
 	const m = results.machine;
 	const n8n = results.sections.n8n;
 	const lines = [];
