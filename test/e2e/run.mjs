@@ -19,7 +19,7 @@ import { ensureInstalled, parseLine } from './install.mjs';
 import { packageLogCheck, packageNodesCheck } from './lib/checks.mjs';
 import { startEmulator } from './lib/emulator.mjs';
 import { N8n, PACKAGE_NAME, installPackage, readPackageJson } from './lib/n8n.mjs';
-import { ROOT, freePorts, seconds, stopAll } from './lib/util.mjs';
+import { ROOT, freePorts, seconds, stopAll, withTimeout } from './lib/util.mjs';
 import { providers } from './providers/index.mjs';
 
 const RUN_DIR = path.join(ROOT, '.e2e');
@@ -34,16 +34,6 @@ function allChecks() {
 	const nodeFiles = readPackageJson().n8n.nodes;
 	const nodeNames = nodeFiles.map((file) => path.basename(file, '.node.js'));
 	return [packageNodesCheck(nodeFiles), ...providers.flatMap((provider) => provider.checks), packageLogCheck(nodeNames)];
-}
-
-async function withTimeout(promise, ms, what) {
-	let timer;
-	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)));
-	try {
-		return await Promise.race([promise, timeout]);
-	} finally {
-		clearTimeout(timer);
-	}
 }
 
 async function setUp(line, emulators) {

@@ -184,6 +184,17 @@ async function httpOnce(method, url, { body, headers = {}, timeoutMs = 30_000 } 
 }
 
 /** Polls fn until it returns a truthy value; throws describe() on timeout. */
+/** `promise`, or a rejection naming `what` once `ms` passed. */
+export async function withTimeout(promise, ms, what) {
+	let timer;
+	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)));
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 export async function waitFor(fn, { timeoutMs, intervalMs = 250, describe = () => 'condition' }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

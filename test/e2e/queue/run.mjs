@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, seconds } from '../lib/util.mjs';
+import { ROOT, seconds, withTimeout } from '../lib/util.mjs';
 import { nexudusCredentials, nexudusEmulators, nexudusTriggerCheck, nexudusWorkflows, nexudusWritesCheck, prepareNexudus } from './nexudus.mjs';
 import { pollingChecks, pollingCredentials, pollingEmulators, pollingWorkflows } from './polling.mjs';
 import { startQueueRun, stopOnSignals, stopQueueRun } from './setup.mjs';
@@ -37,16 +37,6 @@ const steps = () => [
 	[lateWorkerCheck()],
 	[storedTokenCheck()],
 ];
-
-async function withTimeout(promise, ms, what) {
-	let timer;
-	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)));
-	try {
-		return await Promise.race([promise, timeout]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 export async function runQueueTier(argv) {
 	const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).toLowerCase().split(',');
