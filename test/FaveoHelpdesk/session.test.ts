@@ -81,4 +81,14 @@ describe.each([
 		expect(result.items.map((item) => item.json.error)).toEqual([undefined, undefined, undefined]);
 		expect(faveo.emulator.counters.logins).toBe(1);
 	});
+
+	it('10 executions at once on a stored dead token: one shared login, no failed item', async () => {
+		const credentialId = faveo.addCredential(newAgent(faveo.emulator));
+		await faveo.run(getTicket, [{ id: 1 }], { credentialId });
+		faveo.emulator.expireAllTokens();
+		faveo.emulator.resetCounters();
+		const results = await Promise.all(Array.from({ length: 10 }, async () => await faveo.run(getTicket, [{ id: 1 }], { credentialId })));
+		expect(results.flatMap((result) => result.items.map((item) => item.json.error))).toEqual(Array.from({ length: 10 }, () => undefined));
+		expect(faveo.emulator.counters.logins).toBe(1);
+	});
 });

@@ -1,4 +1,4 @@
-import { FAILED_LOGIN_MEMORY_MS, LoginFailedError, loginFailureSince, loginFingerprint, markTokenRefused, sharedLogin } from '../../nodes/shared/transport/session';
+import { FAILED_LOGIN_MEMORY_MS, LoginFailedError, loginFailureSince, loginFingerprint, markTokenRefused, sharedLogin, tokensHandedOnSince } from '../../nodes/shared/transport/session';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let serial = 0;
@@ -40,6 +40,20 @@ describe('sharedLogin', () => {
 		expect(await sharedLogin(fingerprint, '', login)).toBe('cold-token-1');
 		markTokenRefused('cold-token-1');
 		expect(await sharedLogin(fingerprint, '', login)).toBe('cold-token-2');
+	});
+
+	it('knows which tokens it handed on without a login since a moment', async () => {
+		const fingerprint = fresh();
+		let clock = 1_000;
+		const now = () => clock;
+		const login = async () => `token-at-${clock}`;
+		const first = await sharedLogin(fingerprint, '', login, now);
+		const requestStarted = (clock += 10);
+		expect(tokensHandedOnSince(fingerprint, requestStarted)).toEqual([]);
+		clock += 10;
+		expect(await sharedLogin(fingerprint, 'stale-from-the-store', login, now)).toBe(first);
+		expect(tokensHandedOnSince(fingerprint, requestStarted)).toEqual([first]);
+		expect(tokensHandedOnSince(fingerprint, clock + 1)).toEqual([]);
 	});
 
 	it('remembers a failed login for a minute and gives it to every caller without another attempt', async () => {

@@ -10,7 +10,7 @@ import { collectPages } from './pagination';
 import type { PagingStrategy } from './pagination';
 import { requestTimeout, retryAfterMs, withRetries } from './retry';
 import type { Outcome } from './retry';
-import { loginFailureSince, loginFingerprint, markTokenRefused, tokenHandedOnSince } from './session';
+import { loginFailureSince, loginFingerprint, markTokenRefused, tokensHandedOnSince } from './session';
 import type { ApiBase, ApiRequest, ProviderSpec, RequestContext } from './types';
 import { buildUrl } from './url';
 
@@ -53,23 +53,20 @@ export async function credentialFacts(this: RequestContext, spec: ProviderSpec):
 }
 
 /**
- * For tokens refused where n8n's own 401 refresh cannot help: the refused token is marked (so the
- * shared login never hands it out again) and n8n gets the credential with an emptied token field,
- * so its preAuthentication logs in (once, shared) and persists the new token.
+ * The credential as n8n would read it, handed to n8n explicitly: n8n writes the token it logs in with
+ * into this same object, so afterwards it shows the token the last attempt carried. With `token`, the
+ * stored token is replaced: '' makes n8n's preAuthentication log in (once, shared) and persist the
+ * new token, for tokens refused where n8n's own 401 refresh cannot help.
  */
-async function withEmptiedToken(context: RequestContext, spec: ProviderSpec, field: string): Promise<IAdditionalCredentialOptions> {
+async function credentialToSend(context: RequestContext, spec: ProviderSpec, token?: string): Promise<IAdditionalCredentialOptions> {
 	const reference = context.getNode().credentials?.[spec.credentialType];
-	const data = await context.getCredentials(spec.credentialType);
-	markTokenRefused(data[field]);
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? spec.credentialType,
-			type: spec.credentialType,
-			data: { ...data, [field]: '' },
-		},
-	};
+	const data = { ...(await context.getCredentials(spec.credentialType)) };
+	if (token !== undefined && spec.tokenField) data[spec.tokenField] = token;
+	return { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? spec.credentialType, type: spec.credentialType, data } };
 }
+
+const tokenCarried = (spec: ProviderSpec, sent: IAdditionalCredentialOptions | undefined) =>
+	spec.tokenField ? sent?.credentialsDecrypted?.data?.[spec.tokenField] : undefined;
 
 function tokenExpired(spec: ProviderSpec, outcome: Outcome<IN8nHttpFullResponse>): boolean {
 	if (!spec.expiredToken) return false;
@@ -147,19 +144,20 @@ export async function providerRequest<T = unknown>(this: RequestContext, spec: P
 				return { ...failure, networkCode: failure.loginFailure ? undefined : failure.networkCode, retryAfter, rateLimited: context.rateLimited };
 			},
 		);
-	let outcome = await send();
-	let refreshed: IAdditionalCredentialOptions | undefined;
-	if (spec.tokenField && tokenExpired(spec, outcome)) {
-		refreshed = await withEmptiedToken(this, spec, spec.tokenField);
-		outcome = await send(refreshed);
+	let sent = spec.tokenField ? await credentialToSend(this, spec) : undefined;
+	let outcome = await send(sent);
+	if (tokenExpired(spec, outcome)) {
+		markTokenRefused(tokenCarried(spec, sent));
+		sent = await credentialToSend(this, spec, '');
+		outcome = await send(sent);
 	}
 	// The refresh handed this process's newest token on, which another process (a queue-mode worker)
 	// may have seen refused already: mark it and log in for real, once.
-	const handedOn = facts.loginFingerprint ? tokenHandedOnSince(facts.loginFingerprint, startedAt) : undefined;
-	if (spec.tokenField && handedOn !== undefined && tokenRefused(spec, outcome)) {
-		// n8n writes the token it used into the credential data it was given; after its own 401 refresh only the hand-on is known.
-		markTokenRefused(refreshed?.credentialsDecrypted?.data?.[spec.tokenField] || handedOn);
-		outcome = await send(await withEmptiedToken(this, spec, spec.tokenField));
+	const handedOn = facts.loginFingerprint ? tokensHandedOnSince(facts.loginFingerprint, startedAt) : [];
+	const carried = tokenCarried(spec, sent);
+	if (typeof carried === 'string' && handedOn.includes(carried) && tokenRefused(spec, outcome)) {
+		markTokenRefused(carried);
+		outcome = await send(await credentialToSend(this, spec, ''));
 	}
 	if (!outcome.ok) throw toNodeApiError(this.getNode(), failureOf(outcome.error, facts, startedAt), context);
 	const response = outcome.value;

@@ -32,8 +32,9 @@ const inFlight = new Map<string, Promise<string>>();
 const newest = new Map<string, string>();
 const failures = new Map<string, RememberedFailure>();
 const refused = new Set<string>();
-/** The last token handed out without a login (another caller's newer one), and when. */
-const handedOn = new Map<string, { token: string; at: number }>();
+/** Per fingerprint: tokens handed out without a login (another caller's newer one), each with its latest time. */
+const handedOn = new Map<string, Map<string, number>>();
+const HANDED_ON_TOKENS_KEPT = 20;
 
 /** A non-secret key for "this login at this server": the password only enters as part of a hash. */
 export function loginFingerprint(...parts: unknown[]): string {
@@ -48,14 +49,12 @@ export function markTokenRefused(token: unknown): void {
 }
 
 /**
- * The token this process handed on without a login since `since`, if any. Another process (a queue
- * mode worker) can see that token refused without this one knowing, so a request refused again after
- * a hand-on has the token marked refused and logs in for real (even when a concurrent request marked
- * it first: that one's fresh login is then shared).
+ * The tokens this process handed on without a login since `since`, oldest first. Another process (a
+ * queue-mode worker) can see such a token refused without this one knowing, so a request refused
+ * again after a hand-on has the token marked refused and logs in for real.
  */
-export function tokenHandedOnSince(fingerprint: string, since: number): string | undefined {
-	const last = handedOn.get(fingerprint);
-	return last && last.at >= since ? last.token : undefined;
+export function tokensHandedOnSince(fingerprint: string, since: number): string[] {
+	return [...(handedOn.get(fingerprint) ?? [])].filter(([, at]) => at >= since).map(([token]) => token);
 }
 
 /** The login failure a request of this credential met since `since`, if any. */
@@ -91,7 +90,11 @@ export async function sharedLogin(
 	}
 	const known = newest.get(fingerprint);
 	if (known !== undefined && !refused.has(known) && known !== currentToken) {
-		handedOn.set(fingerprint, { token: known, at: now() });
+		const tokens = handedOn.get(fingerprint) ?? new Map<string, number>();
+		tokens.delete(known);
+		tokens.set(known, now());
+		if (tokens.size > HANDED_ON_TOKENS_KEPT) tokens.delete(tokens.keys().next().value as string);
+		handedOn.set(fingerprint, tokens);
 		return known;
 	}
 	const pending = inFlight.get(fingerprint);
