@@ -133,8 +133,12 @@ export function runCommand(command, args, { cwd = ROOT, env = process.env, logFi
 			handle.stop(2_000);
 			reject(new Error(`${path.basename(command)} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`));
 		}, timeoutMs);
-		handle.done.then(() => {
+		const closed = (stream) => new Promise((resolveClosed) => (stream.closed ? resolveClosed() : stream.once('close', resolveClosed)));
+		const drained = Promise.all([closed(handle.child.stdout), closed(handle.child.stderr)]);
+		handle.done.then(async () => {
 			clearTimeout(timer);
+			// A process can exit before its last output is read: wait for the pipes to close (not for long: a child of its own may hold them).
+			await Promise.race([drained, sleep(5_000)]);
 			if (handle.exitCode === 0) return resolve(output);
 			const tail = output.trim().split('\n').slice(-25).join('\n');
 			reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${handle.error?.message || handle.signal || `exit ${handle.exitCode}`})\n${tail}`));
